@@ -1,0 +1,38 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { isHandleTaken, removeAvatar, setAvatar, updateProfile } from '@/db/queries/users';
+import { fail, validatedActionWithUser } from '@/lib/action';
+import { sniffImageType } from '@/lib/image';
+import { profileSchema } from '@/lib/validation/account';
+import { avatarUploadSchema } from '@/lib/validation/profile';
+
+const HANDLE_TAKEN = 'That handle is taken; please choose another.';
+
+export const updateProfileAction = validatedActionWithUser(profileSchema, async (input, user, formData) => {
+  if (await isHandleTaken(input.handle, user.id)) {
+    return fail('Please correct the highlighted fields.', { handle: [HANDLE_TAKEN] }, formData);
+  }
+  const result = await updateProfile(user.id, input);
+  if ('field' in result) return fail('Please correct the highlighted fields.', { handle: [HANDLE_TAKEN] }, formData);
+  revalidatePath('/', 'layout');
+  return { ok: true, data: undefined, message: 'Profile saved.' };
+});
+
+export const uploadAvatarAction = validatedActionWithUser(avatarUploadSchema, async ({ avatar }, user) => {
+  const bytes = Buffer.from(await avatar.arrayBuffer());
+  const mimeType = await sniffImageType(bytes);
+  if (!mimeType) {
+    return fail('Please correct the highlighted fields.', { avatar: ['That file is not a PNG, JPEG, WebP or GIF image.'] });
+  }
+  await setAvatar(user.id, { mimeType, bytes });
+  revalidatePath('/', 'layout');
+  return { ok: true, data: undefined, message: 'Avatar updated.' };
+});
+
+export const removeAvatarAction = validatedActionWithUser(z.object({}), async (_input, user) => {
+  await removeAvatar(user.id);
+  revalidatePath('/', 'layout');
+  return { ok: true, data: undefined, message: 'Avatar removed; your generated avatar is back.' };
+});

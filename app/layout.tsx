@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import './globals.css';
+import { SiteHeader } from '@/components/site-header';
+import { signOutAction } from './(auth)/actions';
+
+export const metadata: Metadata = {
+  title: { default: 'Ask or Grow — mentorship, asked for or grown', template: '%s · Ask or Grow' },
+  description:
+    'Find a mentor by asking, or let a mentorship grow from following and discussion — and see which path works better.',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"
+        >
+          Skip to content
+        </a>
+        <SiteHeader signOutAction={signOutAction} />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">
+          Ask or Grow — two ways to start a mentorship, measured.
+        </footer>
+      </body>
+    </html>
+  );
+}

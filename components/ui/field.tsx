@@ -1,0 +1,87 @@
+import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
+
+const control =
+  'block w-full rounded-lg border bg-white px-3 py-2 text-stone-900 placeholder:text-stone-500 dark:bg-stone-900 dark:text-stone-100 dark:placeholder:text-stone-400 aria-[invalid=true]:border-red-700 dark:aria-[invalid=true]:border-red-400 border-stone-400 dark:border-stone-600';
+
+type FieldProps = {
+  label: string;
+  name: string;
+  /** Messages from the server action's fieldErrors. */
+  errors?: string[];
+  hint?: string;
+};
+
+function describedBy(name: string, hint?: string, errors?: string[]) {
+  const ids = [hint ? `${name}-hint` : '', errors?.length ? `${name}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldShell({ label, name, errors, hint, children }: FieldProps & { children: React.ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p id={`${name}-hint`} className="text-sm text-stone-600 dark:text-stone-400">
+          {hint}
+        </p>
+      )}
+      {errors?.length ? (
+        <p id={`${name}-error`} className="text-sm font-medium text-red-700 dark:text-red-400">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({ label, name, errors, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldShell label={label} name={name} errors={errors} hint={hint}>
+      <input
+        id={name}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        className={control}
+        {...input}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  label,
+  name,
+  errors,
+  hint,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldShell label={label} name={name} errors={errors} hint={hint}>
+      <textarea
+        id={name}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        className={control}
+        {...textarea}
+      />
+    </FieldShell>
+  );
+}
+
+/** The form-level message, announced to screen readers when it changes. */
+export function FormStatus({ ok, message }: { ok?: boolean; message?: string }) {
+  return (
+    <div aria-live="polite" role="status" className="min-h-6 text-sm">
+      {message ? (
+        <p className={ok ? 'font-medium text-grow-700 dark:text-grow-50' : 'font-medium text-red-700 dark:text-red-400'}>
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { SessionUser } from '@/lib/session';
+import { requireUser } from '@/lib/session';
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type ActionFailure = {
+  ok: false;
+  error: string;
+  fieldErrors?: FieldErrors;
+  /** What the person typed, so the form can show it again (never passwords). */
+  values?: Record<string, string>;
+};
+
+export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | ActionFailure;
+
+export const initialResult: ActionFailure = { ok: false, error: '' };
+
+const SECRET_FIELDS = /password|secret|token/i;
+
+function echoValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === 'string' && !SECRET_FIELDS.test(key) && !key.startsWith('$ACTION')) values[key] = value;
+  }
+  return values;
+}
+
+export function fail(error: string, fieldErrors?: FieldErrors, formData?: FormData): ActionFailure {
+  return { ok: false, error, fieldErrors, values: formData ? echoValues(formData) : undefined };
+}
+
+function parse<S extends z.ZodType>(schema: S, formData: FormData) {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of formData) if (!key.startsWith('$ACTION')) raw[key] = value;
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true as const, data: result.data as z.infer<S> };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false as const, result: fail('Please correct the highlighted fields.', fieldErrors, formData) };
+}
+
+/** A server action open to anyone (sign-up, sign-in): validates input before `fn` sees it. */
+export function validatedAction<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.infer<S>, formData: FormData) => Promise<ActionResult<T>>,
+) {
+  return async (_prev: ActionResult<T>, formData: FormData): Promise<ActionResult<T>> => {
+    const parsed = parse(schema, formData);
+    if (!parsed.ok) return parsed.result;
+    return fn(parsed.data, formData);
+  };
+}
+
+/** A server action for signed-in members: refuses the anonymous, then validates input. */
+export function validatedActionWithUser<S extends z.ZodType, T>(
+  schema: S,
+  fn: (input: z.infer<S>, user: SessionUser, formData: FormData) => Promise<ActionResult<T>>,
+) {
+  return async (_prev: ActionResult<T>, formData: FormData): Promise<ActionResult<T>> => {
+    const user = await requireUser();
+    const parsed = parse(schema, formData);
+    if (!parsed.ok) return parsed.result;
+    return fn(parsed.data, user, formData);
+  };
+}

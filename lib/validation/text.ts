@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+// Control characters, bidi overrides and zero-width marks make names that look like someone
+// else's or break layouts; they have no place in a name, handle or one-line bio.
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const INVISIBLE_EXCEPT_NEWLINE = /[\p{Cf}\u2028\u2029]|(?![\n\r\t])\p{Cc}/u;
+
+/** A single line of text: trimmed, NFC-normalised, no invisible characters. */
+export const singleLine = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .transform((v) => v.normalize('NFC').replace(/\s+/g, ' ').trim())
+    .pipe(
+      z
+        .string()
+        .min(min, min === 1 ? `${label} is required.` : `${label} must be at least ${min} characters.`)
+        .refine((v) => [...v].length <= max, `${label} must be at most ${max} characters.`)
+        .refine((v) => !INVISIBLE.test(v), `${label} contains invisible or control characters.`),
+    );
+
+/** Multi-line plain text (line breaks kept). */
+export const multiLine = (label: string, max: number) =>
+  z
+    .string()
+    .default('')
+    .transform((v) => v.normalize('NFC').replace(/\r\n?/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .refine((v) => [...v].length <= max, `${label} must be at most ${max} characters.`)
+        .refine((v) => !INVISIBLE_EXCEPT_NEWLINE.test(v), `${label} contains invisible or control characters.`),
+    );
