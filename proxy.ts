@@ -3,7 +3,8 @@ import { baseAuthConfig } from '@/lib/auth-config';
 
 // Optimistic redirects only (reads the signed token, never the database): pages, actions and
 // queries check the session again themselves.
-export const { auth: proxy } = NextAuth(() => baseAuthConfig());
+const { auth } = NextAuth(() => baseAuthConfig());
+export { auth as proxy };
 
 export const config = {
   matcher: ['/settings/:path*'],

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPglite } from '@/db';
+import { rows } from '@/db/testing/rows';
 import { DataDirLockedError, lockDataDir } from './lock';
 
 // `node --import tsx` rather than the tsx wrapper, so the pid we see is the one holding the lock.
@@ -69,18 +70,14 @@ describe('the embedded database lock', () => {
 
     const reopened = openPglite(path.join(dataDir, 'pglite'));
     try {
-      const rows = await reopened.db.execute<{ label: string; count: number }>(
-        sql`select label, count(*)::int as count from lock_probe group by label order by label`,
-      );
-      expect(rows.rows ?? rows).toEqual([
+      const counts = await rows(reopened, sql`select label, count(*)::int as count from lock_probe group by label order by label`);
+      expect(counts).toEqual([
         { label: 'after', count: 25 },
         { label: 'before', count: 25 },
       ]);
       // The refused seed wrote nothing.
-      const tables = await reopened.db.execute<{ n: number }>(
-        sql`select count(*)::int as n from information_schema.tables where table_name = 'users'`,
-      );
-      expect((tables.rows ?? tables)[0]).toEqual({ n: 0 });
+      const tables = await rows(reopened, sql`select count(*)::int as n from information_schema.tables where table_name = 'users'`);
+      expect(tables).toEqual([{ n: 0 }]);
     } finally {
       await reopened.close();
     }

@@ -1,34 +1,8 @@
+import 'server-only';
 import type { z } from 'zod';
+import { fail, type ActionResult, type FieldErrors } from '@/lib/action-result';
 import type { SessionUser } from '@/lib/session';
 import { requireUser } from '@/lib/session';
-
-export type FieldErrors = Record<string, string[] | undefined>;
-
-export type ActionFailure = {
-  ok: false;
-  error: string;
-  fieldErrors?: FieldErrors;
-  /** What the person typed, so the form can show it again (never passwords). */
-  values?: Record<string, string>;
-};
-
-export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | ActionFailure;
-
-export const initialResult: ActionFailure = { ok: false, error: '' };
-
-const SECRET_FIELDS = /password|secret|token/i;
-
-function echoValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData) {
-    if (typeof value === 'string' && !SECRET_FIELDS.test(key) && !key.startsWith('$ACTION')) values[key] = value;
-  }
-  return values;
-}
-
-export function fail(error: string, fieldErrors?: FieldErrors, formData?: FormData): ActionFailure {
-  return { ok: false, error, fieldErrors, values: formData ? echoValues(formData) : undefined };
-}
 
 function parse<S extends z.ZodType>(schema: S, formData: FormData) {
   const raw: Record<string, unknown> = {};

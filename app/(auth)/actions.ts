@@ -2,7 +2,8 @@
 
 import { AuthError } from 'next-auth';
 import { createMember, isEmailTaken, isHandleTaken } from '@/db/queries/users';
-import { fail, validatedAction } from '@/lib/action';
+import { validatedAction } from '@/lib/action';
+import { fail } from '@/lib/action-result';
 import { signIn, signOut } from '@/lib/auth';
 import { hashPassword } from '@/lib/password';
 import { safeReturnPath } from '@/lib/safe-return-path';

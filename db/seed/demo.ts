@@ -278,7 +278,7 @@ const TRACKS: readonly Track[] = [
   },
   {
     area: 'mobile development',
-    titles: [['Senior iOS engineer', 5], ['Android engineer', 3], ['Mobile tech lead', 7], ['Mobile engineer', 2]],
+    titles: [['Senior iOS engineer', 5], ['Senior Android engineer', 5], ['Mobile tech lead', 7], ['Mobile engineer', 2]],
     focus: ['app architecture', 'cross-platform apps', 'mobile performance', 'offline-first apps', 'mobile accessibility'],
     tags: ['mobile', 'swift', 'kotlin', 'typescript', 'testing', 'ux-design', 'accessibility'],
     help: [
@@ -510,10 +510,13 @@ function handlePart(name: string): string {
     .toLowerCase();
 }
 
-/** "a staff engineer", "an engineering manager", "a UX researcher", "a CTO". */
+/** "a staff engineer", "an engineering manager", "a UX researcher", "a DevOps lead". */
 function withArticle(title: string): string {
+  // A first word with a second capital (CTO, UX, DevOps) keeps its case and is read by letter
+  // or as spelled; anything else is an ordinary word inside the sentence.
+  const keepCase = /^[A-Z]\S*[A-Z]/.test(title.split(' ')[0]!);
   const acronym = /^[A-Z]{2}/.test(title);
-  const phrase = acronym ? title : title[0]!.toLowerCase() + title.slice(1);
+  const phrase = keepCase ? title : title[0]!.toLowerCase() + title.slice(1);
   const vowelSound = acronym ? /^[AEFHILMNORSX]/.test(title) : /^[aeiou]/i.test(title);
   return `${vowelSound ? 'an' : 'a'} ${phrase}`;
 }
@@ -524,8 +527,8 @@ function clamp(text: string, max: number): string {
 
 function generate(seed: number, now: Date) {
   const faker = new Faker({ locale: [en, base], seed });
-  // One instance per name locale, each seeded from the main seed, so adding a place later does
-  // not reshuffle everyone else's decisions.
+  // Names come from the person's own locale; each locale gets its own instance, seeded from the
+  // main seed so the names repeat too.
   const nameFakers = new Map<LocaleDefinition, Faker>();
   const nameFaker = (locale: LocaleDefinition) => {
     let instance = nameFakers.get(locale);
@@ -636,7 +639,7 @@ function generate(seed: number, now: Date) {
     const handle = uniqueHandle(first, last);
     const track = faker.helpers.weightedArrayElement(TRACKS.map((t) => ({ weight: t.weight, value: t })));
     const [title, minYears] = faker.helpers.arrayElement(track.titles);
-    const years = faker.number.int({ min: Math.max(2, minYears), max: Math.min(30, minYears + 14) });
+    const years = faker.number.int({ min: Math.max(2, minYears), max: Math.min(30, minYears + 12) });
     const focus = faker.helpers.arrayElement(track.focus);
     const company = faker.helpers.arrayElement(COMPANIES);
     const city = faker.helpers.arrayElement(place.cities);

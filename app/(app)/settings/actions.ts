@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { isHandleTaken, removeAvatar, setAvatar, updateProfile } from '@/db/queries/users';
-import { fail, validatedActionWithUser } from '@/lib/action';
+import { validatedActionWithUser } from '@/lib/action';
+import { fail } from '@/lib/action-result';
 import { sniffImageType } from '@/lib/image';
 import { profileSchema } from '@/lib/validation/account';
 import { avatarUploadSchema } from '@/lib/validation/profile';

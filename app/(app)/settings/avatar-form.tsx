@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Avatar } from '@/components/avatar';
 import { Button } from '@/components/ui/button';
 import { FormStatus, TextField } from '@/components/ui/field';
-import { initialResult } from '@/lib/action';
+import { initialResult } from '@/lib/action-result';
 import { removeAvatarAction, uploadAvatarAction } from './actions';
 
 export function AvatarForm({ user }: { user: { id: string; displayName: string; avatarUpdatedAt: Date | null } }) {

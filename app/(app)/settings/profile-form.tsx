@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormStatus, TextAreaField, TextField } from '@/components/ui/field';
-import { initialResult } from '@/lib/action';
+import { initialResult } from '@/lib/action-result';
 import { updateProfileAction } from './actions';
 
 export function ProfileForm({ profile }: { profile: { displayName: string; handle: string; bio: string } }) {

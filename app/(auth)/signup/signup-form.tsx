@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormStatus, TextField } from '@/components/ui/field';
-import { initialResult } from '@/lib/action';
+import { initialResult } from '@/lib/action-result';
 import { signUpAction } from '../actions';
 
 export function SignUpForm() {
