@@ -1,9 +1,8 @@
-import { PGlite } from '@electric-sql/pglite';
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromPglite, type Database } from '@/db';
-import { migrate } from '@/db/migrate';
+import type { Database } from '@/db';
 import { mentorProfiles, mentorTags, users } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing/test-database';
 import { verifyPassword } from '@/lib/password';
 import { handleSchema } from '@/lib/validation/account';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsText, isDatabaseEmpty, seedDemoData } from './demo';
@@ -12,8 +11,7 @@ let database: Database;
 let firstRun: { users: number; mentors: number };
 
 beforeAll(async () => {
-  database = fromPglite(new PGlite());
-  await migrate(database);
+  database = await createTestDatabase();
   expect(await isDatabaseEmpty(database.db)).toBe(true);
   firstRun = await seedDemoData(database.db);
 });
