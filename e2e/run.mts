@@ -66,7 +66,8 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 120_
 }
 
 const chromium = await findChromium();
-if (process.env.E2E_SKIP_BUILD !== '1' && run('npx', ['next', 'build']) !== 0) process.exit(1);
+const reuseBuild = process.env.E2E_SKIP_BUILD === '1' && existsSync('.next/BUILD_ID');
+if (!reuseBuild && run('npx', ['next', 'build']) !== 0) process.exit(1);
 
 const serverEnv: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: randomBytes(33).toString('base64') };
 let cleanup = async () => {};
