@@ -1,8 +1,9 @@
 'use client';
 
 import { useActionState } from 'react';
+import { IdentityFields } from '@/components/identity-fields';
 import { Button } from '@/components/ui/button';
-import { FormStatus, TextAreaField, TextField } from '@/components/ui/field';
+import { FormStatus, TextAreaField } from '@/components/ui/field';
 import { initialResult } from '@/lib/action-result';
 import { updateProfileAction } from './actions';
 
@@ -13,17 +14,7 @@ export function ProfileForm({ profile }: { profile: { displayName: string; handl
   const values = state.ok ? profile : (state.values ?? profile);
   return (
     <form action={action} noValidate className="space-y-4" key={JSON.stringify(values)}>
-      <TextField label="Display name" name="displayName" autoComplete="name" required maxLength={60} defaultValue={values.displayName} errors={errors?.displayName} />
-      <TextField
-        label="Handle"
-        name="handle"
-        autoComplete="username"
-        required
-        maxLength={30}
-        defaultValue={values.handle}
-        hint="Changing it changes your page's address."
-        errors={errors?.handle}
-      />
+      <IdentityFields values={values} errors={errors} handleHint="Changing it changes your page's address." />
       <TextAreaField label="Short bio" name="bio" rows={3} maxLength={280} defaultValue={values.bio} hint="Up to 280 characters." errors={errors?.bio} />
       <FormStatus ok={state.ok} message={state.ok ? state.message : state.error} />
       <Button type="submit" disabled={pending}>

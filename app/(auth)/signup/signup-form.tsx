@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { IdentityFields } from '@/components/identity-fields';
 import { Button } from '@/components/ui/button';
 import { FormStatus, TextField } from '@/components/ui/field';
 import { initialResult } from '@/lib/action-result';
@@ -14,17 +15,7 @@ export function SignUpForm() {
   return (
     // key: React resets a form after its action; re-mount it with what the person typed.
     <form action={action} noValidate className="space-y-4" key={JSON.stringify(values ?? {})}>
-      <TextField label="Display name" name="displayName" autoComplete="name" required maxLength={60} defaultValue={values?.displayName} errors={errors?.displayName} />
-      <TextField
-        label="Handle"
-        name="handle"
-        autoComplete="username"
-        required
-        maxLength={30}
-        defaultValue={values?.handle}
-        hint="3–30 letters, digits or underscores. Your page will be /u/your_handle."
-        errors={errors?.handle}
-      />
+      <IdentityFields values={values} errors={errors} handleHint="3–30 letters, digits or underscores. Your page will be /u/your_handle." />
       <TextField label="E-mail" name="email" type="email" autoComplete="email" required defaultValue={values?.email} errors={errors?.email} />
       <TextField
         label="Password"
