@@ -66,7 +66,11 @@ export function lockDataDir(dir: string): () => void {
   mkdirSync(path.dirname(file), { recursive: true });
   const me: LockOwner = {
     pid: process.pid,
-    command: process.argv.map((a) => path.basename(a)).join(' ').slice(0, 200),
+    // "npm run dev" says more than Next's "node start-server.js" child process does.
+    command: (process.env.npm_lifecycle_event
+      ? `npm run ${process.env.npm_lifecycle_event}`
+      : process.argv.map((a) => path.basename(a)).join(' ')
+    ).slice(0, 200),
     startedAt: new Date().toISOString(),
     processStart: processStart(process.pid),
   };

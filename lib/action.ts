@@ -12,7 +12,8 @@ function parse<S extends z.ZodType>(schema: S, formData: FormData) {
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    (fieldErrors[key] ??= []).push(issue.message);
+    // One message per field, the first rule broken: "required" rather than a pile of rules.
+    fieldErrors[key] ??= [issue.message];
   }
   return { ok: false as const, result: fail('Please correct the highlighted fields.', fieldErrors, formData) };
 }

@@ -76,7 +76,7 @@ export function TextAreaField({
 /** The form-level message, announced to screen readers when it changes. */
 export function FormStatus({ ok, message }: { ok?: boolean; message?: string }) {
   return (
-    <div aria-live="polite" role="status" className="min-h-6 text-sm">
+    <div aria-live="polite" role="status" className="text-sm">
       {message ? (
         <p className={ok ? 'font-medium text-grow-700 dark:text-grow-50' : 'font-medium text-red-700 dark:text-red-400'}>
           {message}

@@ -35,6 +35,7 @@ export const emailSchema = z
 
 export const passwordSchema = z
   .string({ error: 'Password is required.' })
+  .min(1, 'Password is required.')
   .refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters.`)
   .refine((v) => [...v].length <= PASSWORD_MAX_LENGTH, `Password must be at most ${PASSWORD_MAX_LENGTH} characters.`);
 
