@@ -17,17 +17,17 @@ export default async function HomePage() {
           which one works better.
         </p>
         <div className="flex flex-wrap justify-center gap-3">
+          <Link href="/mentors" className={buttonClass('primary')}>
+            Find a mentor to ask
+          </Link>
           {user ? (
-            <Link href={`/u/${user.handle}`} className={buttonClass('primary')}>
+            <Link href={`/u/${user.handle}`} className={buttonClass('secondary')}>
               Go to your profile
             </Link>
           ) : (
             <>
-              <Link href="/signup" className={buttonClass('primary')}>
+              <Link href="/signup" className={buttonClass('secondary')}>
                 Join Ask or Grow
-              </Link>
-              <Link href="/signin" className={buttonClass('secondary')}>
-                Sign in
               </Link>
             </>
           )}

@@ -8,8 +8,11 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
       <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-3 px-4 py-3">
-        <Link href="/" className="mr-auto text-lg font-bold tracking-tight">
+        <Link href="/" className="text-lg font-bold tracking-tight">
           Ask <span className="text-ask-700 dark:text-ask-50">or</span> Grow
+        </Link>
+        <Link href="/mentors" className={`${buttonClass('ghost')} mr-auto`}>
+          Mentors
         </Link>
         {user ? (
           <>

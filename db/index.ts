@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -15,8 +16,10 @@ export type DbKind = 'pglite' | 'postgres';
 export type Database = {
   db: Db;
   kind: DbKind;
-  /** Runs a raw statement; used by health checks and test set-up. */
+  /** Checks the database answers (the health endpoint). */
   ping(): Promise<void>;
+  /** Runs raw SQL with $1… parameters: for EXPLAIN in benchmarks and for tests. */
+  raw<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 };
 
@@ -25,6 +28,7 @@ export function fromPglite(client: PGlite, release: () => void = () => {}): Data
     db: drizzlePglite({ client, schema }) as unknown as Db,
     kind: 'pglite',
     ping: async () => void (await client.query('select 1')),
+    raw: async <T,>(query: string, params: unknown[] = []) => (await client.query<T>(query, params)).rows,
     close: async () => {
       await client.close();
       release();
@@ -38,15 +42,27 @@ export function fromPostgres(url: string, options: { max?: number } = {}): Datab
     db: drizzlePostgres({ client, schema }) as unknown as Db,
     kind: 'postgres',
     ping: async () => void (await client`select 1`),
+    raw: async <T,>(query: string, params: unknown[] = []) =>
+      (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * A PGlite instance with the extensions the migrations use (pg_trgm ships as a contrib module
+ * that must be loaded before CREATE EXTENSION can find it). In memory when `dir` is omitted.
+ */
+export function createPglite(dir?: string) {
+  const options = { extensions: { pg_trgm } };
+  // new PGlite(undefined, options) silently ignores the options: pass them alone for memory.
+  return dir ? new PGlite(dir, options) : new PGlite(options);
 }
 
 /** Opens the embedded database in `dir`, after taking the folder's lock. */
 export function openPglite(dir: string): Database {
   const release = lockDataDir(dir);
   try {
-    return fromPglite(new PGlite(dir), release);
+    return fromPglite(createPglite(dir), release);
   } catch (error) {
     release();
     throw error;

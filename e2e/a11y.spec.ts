@@ -10,7 +10,17 @@ async function expectNoSeriousViolations(page: Page) {
   expect(serious).toEqual([]);
 }
 
-const publicPages = ['/', '/signin', '/signup', '/u/demo_mentor', '/u/demo_mentee', '/u/nobody_here'];
+const publicPages = [
+  '/',
+  '/signin',
+  '/signup',
+  '/mentors',
+  '/mentors?tag=react&accepting=1&sort=followers',
+  '/mentors?q=nobody+matches+this&prefers=nonsense',
+  '/u/demo_mentor',
+  '/u/demo_mentee',
+  '/u/nobody_here',
+];
 
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {

@@ -7,7 +7,7 @@ export type ActionFailure = {
   error: string;
   fieldErrors?: FieldErrors;
   /** What the person typed, so the form can show it again (never passwords). */
-  values?: Record<string, string>;
+  values?: Record<string, string | string[]>;
 };
 
 export type ActionResult<T = undefined> = { ok: true; data: T; message?: string } | ActionFailure;
@@ -16,10 +16,12 @@ export const initialResult: ActionFailure = { ok: false, error: '' };
 
 const SECRET_FIELDS = /password|secret|token/i;
 
-function echoValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+function echoValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
   for (const [key, value] of formData) {
-    if (typeof value === 'string' && !SECRET_FIELDS.test(key) && !key.startsWith('$ACTION')) values[key] = value;
+    if (typeof value !== 'string' || SECRET_FIELDS.test(key) || key.startsWith('$ACTION')) continue;
+    const prior = values[key];
+    values[key] = prior === undefined ? value : [...(Array.isArray(prior) ? prior : [prior]), value];
   }
   return values;
 }

@@ -6,7 +6,12 @@ import { requireUser } from '@/lib/session';
 
 function parse<S extends z.ZodType>(schema: S, formData: FormData) {
   const raw: Record<string, unknown> = {};
-  for (const [key, value] of formData) if (!key.startsWith('$ACTION')) raw[key] = value;
+  for (const [key, value] of formData) {
+    if (key.startsWith('$ACTION')) continue;
+    // A key sent several times (a group of checkboxes) becomes a list.
+    const prior = raw[key];
+    raw[key] = prior === undefined ? value : Array.isArray(prior) ? [...prior, value] : [prior, value];
+  }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true as const, data: result.data as z.infer<S> };
   const fieldErrors: FieldErrors = {};

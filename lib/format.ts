@@ -1,19 +1,15 @@
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat('en');
 
-/** "de" → "German"; unknown codes are shown as they are. */
-export function languageName(code: string) {
-  try {
-    return languageNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+/** 1234 → "1.2K". */
+export const compactNumber = (n: number) => compact.format(n);
+/** 1234 → "1,234". */
+export const wholeNumber = (n: number) => whole.format(n);
+export const plural = (n: number, one: string, many = `${one}s`) => `${wholeNumber(n)} ${n === 1 ? one : many}`;
 
-/** The current time in an IANA zone, e.g. "14:05"; the zone name itself when it is unknown. */
-export function localTime(timeZone: string, now = new Date()) {
-  try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit' }).format(now);
-  } catch {
-    return '—';
-  }
+/** What a mentee needs to know about a mentor's availability, in a few words. */
+export function availability(m: { accepting: boolean; capacity: number; openSlots: number }) {
+  if (!m.accepting) return { open: false, text: 'Not accepting requests' };
+  if (m.openSlots <= 0) return { open: false, text: `Full · ${m.capacity} of ${m.capacity} mentees` };
+  return { open: true, text: `${m.openSlots} of ${m.capacity} ${m.capacity === 1 ? 'slot' : 'slots'} open` };
 }

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
-const control =
+export const control =
   'block w-full rounded-lg border bg-white px-3 py-2 text-stone-900 placeholder:text-stone-500 dark:bg-stone-900 dark:text-stone-100 dark:placeholder:text-stone-400 aria-[invalid=true]:border-red-700 dark:aria-[invalid=true]:border-red-400 border-stone-400 dark:border-stone-600';
 
 type FieldProps = {
@@ -11,18 +11,15 @@ type FieldProps = {
   hint?: string;
 };
 
-function describedBy(name: string, hint?: string, errors?: string[]) {
+export function describedBy(name: string, hint?: string, errors?: string[]) {
   const ids = [hint ? `${name}-hint` : '', errors?.length ? `${name}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldShell({ label, name, errors, hint, children }: FieldProps & { children: React.ReactNode }) {
+/** The hint under a field and the server's message for it, linked by aria-describedby. */
+export function FieldMessages({ name, hint, errors }: { name: string; hint?: string; errors?: string[] }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium">
-        {label}
-      </label>
-      {children}
+    <>
       {hint && (
         <p id={`${name}-hint`} className="text-sm text-stone-600 dark:text-stone-400">
           {hint}
@@ -33,6 +30,18 @@ function FieldShell({ label, name, errors, hint, children }: FieldProps & { chil
           {errors.join(' ')}
         </p>
       ) : null}
+    </>
+  );
+}
+
+export function FieldShell({ label, name, errors, hint, children }: FieldProps & { children: React.ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      <FieldMessages name={name} hint={hint} errors={errors} />
     </div>
   );
 }

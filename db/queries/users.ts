@@ -2,7 +2,8 @@ import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { uniqueViolation } from '@/db/errors';
-import { avatars, mentorProfiles, mentorTags, oauthAccounts, tags, users } from '@/db/schema';
+import { avatars, mentorProfiles, oauthAccounts, users } from '@/db/schema';
+import { tagNames } from './mentors';
 
 const lower = (column: typeof users.handle | typeof users.email) => sql`lower(${column})`;
 
@@ -99,6 +100,7 @@ export async function getMemberByHandle(handle: string) {
       displayName: users.displayName,
       bio: users.bio,
       avatarUpdatedAt: users.avatarUpdatedAt,
+      followerCount: users.followerCount,
       createdAt: users.createdAt,
       mentor: {
         headline: mentorProfiles.headline,
@@ -109,6 +111,8 @@ export async function getMemberByHandle(handle: string) {
         country: mentorProfiles.country,
         links: mentorProfiles.links,
         capacity: mentorProfiles.capacity,
+        activeMenteeCount: mentorProfiles.activeMenteeCount,
+        tags: mentorProfiles.tags,
         accepting: mentorProfiles.accepting,
         startPreference: mentorProfiles.startPreference,
         startNote: mentorProfiles.startNote,
@@ -120,15 +124,9 @@ export async function getMemberByHandle(handle: string) {
     .where(eq(lower(users.handle), handle.toLowerCase()))
     .limit(1);
   if (!member) return undefined;
-  const mentorTagRows = member.mentor
-    ? await db()
-        .select({ slug: tags.slug, name: tags.name })
-        .from(mentorTags)
-        .innerJoin(tags, eq(tags.id, mentorTags.tagId))
-        .where(eq(mentorTags.userId, member.id))
-        .orderBy(tags.name)
-    : [];
-  return { ...member, tags: mentorTagRows };
+  const names = await tagNames(member.mentor?.tags ?? []);
+  const tagList = (member.mentor?.tags ?? []).map((slug) => ({ slug, name: names.get(slug) ?? slug }));
+  return { ...member, tags: tagList };
 }
 
 export async function updateProfile(

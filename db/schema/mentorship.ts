@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   pgTable,
-  primaryKey,
   serial,
   text,
   timestamp,
@@ -17,7 +17,17 @@ import { users } from './users';
 export const START_PREFERENCES = ['ask', 'grow', 'either'] as const;
 export type StartPreference = (typeof START_PREFERENCES)[number];
 
-/** A member becomes a mentor by having one of these. */
+export const MAX_MENTOR_TAGS = 10;
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * A member becomes a mentor by having one of these. Columns the app never writes, kept by
+ * triggers (db/migrations/0001, 0002) in the same transaction as the change behind them:
+ * - `search`, `search_bio`, `search_name` and the copies of the member's `display_name`, `handle`,
+ *   `avatar_updated_at` and `follower_count`, so a directory page reads this one table;
+ * - `active_mentee_count`, from the active mentorships (`open_for_requests` follows from it).
+ */
 export const mentorProfiles = pgTable(
   'mentor_profiles',
   {
@@ -33,26 +43,58 @@ export const mentorProfiles = pgTable(
     // ISO 3166-1 alpha-2.
     country: text('country'),
     links: text('links').array().notNull().default(sql`'{}'::text[]`),
+    // Expertise as tag slugs (see `tags` for their display names), most important first.
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     capacity: integer('capacity').notNull().default(3),
+    activeMenteeCount: integer('active_mentee_count').notNull().default(0),
     accepting: boolean('accepting').notNull().default(true),
     startPreference: text('start_preference', { enum: START_PREFERENCES }).notNull().default('either'),
     startNote: text('start_note').notNull().default(''),
     status: text('status', { enum: ['active', 'retired'] }).notNull().default('active'),
+    openForRequests: boolean('open_for_requests').generatedAlwaysAs(
+      sql`accepting and active_mentee_count < capacity`,
+    ),
+    search: tsvector('search'),
+    searchBio: tsvector('search_bio'),
+    searchName: text('search_name').notNull().default(''),
+    displayName: text('display_name').notNull().default(''),
+    handle: text('handle').notNull().default(''),
+    avatarUpdatedAt: timestamp('avatar_updated_at', { withTimezone: true }),
+    followerCount: integer('follower_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('mentor_profiles_capacity', sql`${t.capacity} between 1 and 20`),
+    // Capacity is a rule of the database: no insert of an active mentorship can exceed it.
+    check('mentor_profiles_within_capacity', sql`${t.activeMenteeCount} between 0 and ${t.capacity}`),
     check('mentor_profiles_years', sql`${t.yearsExperience} between 0 and 70`),
     check('mentor_profiles_start_preference', sql`${t.startPreference} in ('ask', 'grow', 'either')`),
     check('mentor_profiles_status', sql`${t.status} in ('active', 'retired')`),
     check('mentor_profiles_headline_length', sql`char_length(${t.headline}) between 1 and 120`),
     check('mentor_profiles_start_note_length', sql`char_length(${t.startNote}) <= 280`),
-    index('mentor_profiles_created_at_idx').on(t.createdAt),
+    check('mentor_profiles_bio_length', sql`char_length(${t.bio}) <= 5000`),
+    check('mentor_profiles_tags_count', sql`cardinality(${t.tags}) <= 10`),
+    check('mentor_profiles_languages_count', sql`cardinality(${t.languages}) between 1 and 10`),
+    check('mentor_profiles_links_count', sql`cardinality(${t.links}) <= 5`),
+    index('mentor_profiles_search_idx').using('gin', t.search),
+    index('mentor_profiles_search_bio_idx').using('gin', t.searchBio),
+    index('mentor_profiles_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    index('mentor_profiles_tags_idx').using('gin', t.tags),
+    index('mentor_profiles_languages_idx').using('gin', t.languages),
+    // One index per directory order, each over listed mentors only, so a page is an index walk.
+    index('mentor_profiles_newest_idx').on(t.createdAt.desc(), t.userId).where(sql`${t.status} = 'active'`),
+    index('mentor_profiles_browse_idx')
+      .on(t.openForRequests.desc(), t.followerCount.desc(), t.userId)
+      .where(sql`${t.status} = 'active'`),
+    index('mentor_profiles_followers_idx').on(t.followerCount.desc(), t.userId).where(sql`${t.status} = 'active'`),
+    index('mentor_profiles_prefers_idx')
+      .on(t.startPreference, t.openForRequests.desc(), t.followerCount.desc(), t.userId)
+      .where(sql`${t.status} = 'active'`),
   ],
 );
 
-/** Expertise and interest tags, normalised to slugs. */
+/** The registry of known tags: slug → display name, for pickers and for showing a slug. */
 export const tags = pgTable(
   'tags',
   {
@@ -60,20 +102,44 @@ export const tags = pgTable(
     slug: text('slug').notNull(),
     name: text('name').notNull(),
   },
-  (t) => [uniqueIndex('tags_slug_key').on(t.slug), check('tags_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)],
+  (t) => [
+    uniqueIndex('tags_slug_key').on(t.slug),
+    check('tags_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$' and char_length(${t.slug}) <= 40`),
+  ],
 );
 
-export const mentorTags = pgTable(
-  'mentor_tags',
+export const MENTORSHIP_ORIGINS = ['ask', 'grow'] as const;
+export const MENTORSHIP_STATUSES = ['active', 'completed', 'ended'] as const;
+
+export const mentorships = pgTable(
+  'mentorships',
   {
-    userId: uuid('user_id')
+    id: uuid('id').primaryKey().defaultRandom(),
+    mentorId: uuid('mentor_id')
       .notNull()
       .references(() => mentorProfiles.userId, { onDelete: 'cascade' }),
-    tagId: integer('tag_id')
+    menteeId: uuid('mentee_id')
       .notNull()
-      .references(() => tags.id, { onDelete: 'cascade' }),
+      .references(() => users.id, { onDelete: 'cascade' }),
+    origin: text('origin', { enum: MENTORSHIP_ORIGINS }).notNull(),
+    // For ask-origin mentorships: was there rapport before the request?
+    warmth: text('warmth', { enum: ['cold', 'warm'] }),
+    status: text('status', { enum: MENTORSHIP_STATUSES }).notNull().default('active'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason'),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.tagId] }), index('mentor_tags_tag_idx').on(t.tagId)],
+  (t) => [
+    check('mentorships_not_self', sql`${t.mentorId} <> ${t.menteeId}`),
+    check('mentorships_origin', sql`${t.origin} in ('ask', 'grow')`),
+    check('mentorships_warmth', sql`(${t.origin} = 'ask') = (${t.warmth} is not null) and ${t.warmth} in ('cold', 'warm') or ${t.warmth} is null and ${t.origin} = 'grow'`),
+    check('mentorships_status', sql`${t.status} in ('active', 'completed', 'ended')`),
+    check('mentorships_ended', sql`(${t.status} = 'active') = (${t.endedAt} is null)`),
+    uniqueIndex('mentorships_one_active_per_pair').on(t.mentorId, t.menteeId).where(sql`${t.status} = 'active'`),
+    index('mentorships_mentor_idx').on(t.mentorId, t.status),
+    index('mentorships_mentee_idx').on(t.menteeId, t.status),
+  ],
 );
 
 export type MentorProfile = typeof mentorProfiles.$inferSelect;
+export type Mentorship = typeof mentorships.$inferSelect;

@@ -3,6 +3,7 @@ import {
   check,
   customType,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -29,6 +30,8 @@ export const users = pgTable(
     role: text('role', { enum: ['member', 'admin'] }).notNull().default('member'),
     // Null means the generated default avatar; set when an image is uploaded (also a cache key).
     avatarUpdatedAt: timestamp('avatar_updated_at', { withTimezone: true }),
+    // Kept by the follows_count trigger, in the same transaction as the follow itself.
+    followerCount: integer('follower_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -42,6 +45,7 @@ export const users = pgTable(
     check('users_bio_length', sql`char_length(${t.bio}) <= 280`),
     check('users_role', sql`${t.role} in ('member', 'admin')`),
     index('users_created_at_idx').on(t.createdAt),
+    index('users_follower_count_idx').on(t.followerCount.desc(), t.id),
   ],
 );
 

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { fromPglite, fromPostgres, setDatabase, type Database } from '@/db';
+import { createPglite, fromPglite, fromPostgres, setDatabase, type Database } from '@/db';
 import { migrate } from '@/db/migrate';
 import { withDatabase } from './global-setup';
 
@@ -38,7 +37,7 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   } else {
-    database = fromPglite(new PGlite());
+    database = fromPglite(createPglite());
     await migrate(database);
   }
   setDatabase(database);

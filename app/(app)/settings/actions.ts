@@ -8,6 +8,8 @@ import { fail } from '@/lib/action-result';
 import { sniffImageType } from '@/lib/image';
 import { profileSchema } from '@/lib/validation/account';
 import { avatarUploadSchema } from '@/lib/validation/profile';
+import { mentorProfileSchema } from '@/lib/validation/mentor';
+import { saveMentorProfile, setAccepting, setMentorStatus } from '@/db/queries/mentors';
 
 const HANDLE_TAKEN = 'That handle is taken; please choose another.';
 
@@ -36,4 +38,36 @@ export const removeAvatarAction = validatedActionWithUser(z.object({}), async (_
   await removeAvatar(user.id);
   revalidatePath('/', 'layout');
   return { ok: true, data: undefined, message: 'Avatar removed; your generated avatar is back.' };
+});
+
+export const saveMentorProfileAction = validatedActionWithUser(mentorProfileSchema, async (input, user, formData) => {
+  const result = await saveMentorProfile(user.id, input);
+  if (!result.ok) {
+    return fail(
+      'Please correct the highlighted fields.',
+      {
+        capacity: [
+          `You have ${result.activeMentees} active mentees, so capacity cannot be lower than ${result.activeMentees}.`,
+        ],
+      },
+      formData,
+    );
+  }
+  revalidatePath('/', 'layout');
+  return { ok: true, data: undefined, message: 'Mentor profile saved. You are listed in the directory.' };
+});
+
+const statusSchema = z.object({ change: z.enum(['pause', 'resume', 'retire', 'return']) });
+
+export const mentorStatusAction = validatedActionWithUser(statusSchema, async ({ change }, user) => {
+  if (change === 'pause' || change === 'resume') await setAccepting(user.id, change === 'resume');
+  else await setMentorStatus(user.id, change === 'retire' ? 'retired' : 'active');
+  revalidatePath('/', 'layout');
+  const messages = {
+    pause: 'Paused: you stay listed, but no one can send you new requests.',
+    resume: 'You are accepting requests again.',
+    retire: 'Your mentor profile is retired. Your mentorships and history stay.',
+    return: 'Welcome back: your mentor profile is listed again.',
+  };
+  return { ok: true, data: undefined, message: messages[change] };
 });

@@ -1,8 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getOwnMentorProfile, popularTags } from '@/db/queries/mentors';
 import { getOwnProfile } from '@/db/queries/users';
+import { LANGUAGES } from '@/lib/languages';
+import { COUNTRIES, TIME_ZONES } from '@/lib/places';
 import { requireUser } from '@/lib/session';
 import { AvatarForm } from './avatar-form';
+import { MentorForm, type MentorFormValues } from './mentor-form';
+import { MentorStatus } from './mentor-status';
 import { ProfileForm } from './profile-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -20,8 +25,24 @@ function Section({ title, id, children }: { title: string; id: string; children:
 
 export default async function SettingsPage() {
   const user = await requireUser('/settings');
-  const profile = await getOwnProfile(user.id);
+  const [profile, mentor, tags] = await Promise.all([getOwnProfile(user.id), getOwnMentorProfile(user.id), popularTags()]);
   if (!profile) notFound();
+  const mentorValues: MentorFormValues = mentor
+    ? {
+        headline: mentor.headline,
+        bio: mentor.bio,
+        tags: mentor.tagNames.join(', '),
+        yearsExperience: String(mentor.yearsExperience),
+        capacity: String(mentor.capacity),
+        languages: mentor.languages,
+        timezone: mentor.timezone,
+        country: mentor.country ?? '',
+        links: mentor.links,
+        startPreference: mentor.startPreference,
+        startNote: mentor.startNote,
+        accepting: mentor.accepting ? 'on' : undefined,
+      }
+    : { accepting: 'on', capacity: '3', languages: ['en'], timezone: 'UTC' };
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
@@ -30,6 +51,22 @@ export default async function SettingsPage() {
       </Section>
       <Section title="Avatar" id="avatar-heading">
         <AvatarForm user={profile} />
+      </Section>
+      <Section title={mentor ? 'Mentor profile' : 'Become a mentor'} id="mentor-heading">
+        {mentor ? (
+          <div className="mb-6">
+            <MentorStatus status={mentor.status} accepting={mentor.accepting} />
+          </div>
+        ) : (
+          <p className="mb-4 text-sm text-stone-700 dark:text-stone-300">
+            Any member can mentor. Fill this in to appear in the mentor directory; you can pause or retire at any time.
+          </p>
+        )}
+        <MentorForm
+          initial={mentorValues}
+          isNew={!mentor}
+          options={{ languages: LANGUAGES, timeZones: TIME_ZONES, countries: COUNTRIES, popularTags: tags.map((t) => t.name) }}
+        />
       </Section>
       <Section title="Account" id="account-heading">
         <p className="text-sm text-stone-700 dark:text-stone-300">

@@ -3,11 +3,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Avatar } from '@/components/avatar';
+import { Markdown } from '@/components/markdown';
 import { StartPreferenceBadge } from '@/components/start-preference';
 import { buttonClass } from '@/components/ui/button';
 import { getMemberByHandle } from '@/db/queries/users';
+import { availability, plural } from '@/lib/format';
+import { languageName } from '@/lib/languages';
+import { countryName, localTime } from '@/lib/places';
 import { currentUser } from '@/lib/session';
-import { languageName, localTime } from '@/lib/format';
 
 const loadMember = cache((handle: string) => getMemberByHandle(decodeURIComponent(handle)));
 
@@ -20,12 +23,22 @@ export async function generateMetadata({ params }: PageProps<'/u/[handle]'>): Pr
   };
 }
 
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="font-medium text-stone-600 dark:text-stone-400">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
 export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
   const member = await loadMember((await params).handle);
   if (!member) notFound();
   const viewer = await currentUser();
   const isSelf = viewer?.id === member.id;
   const mentor = member.mentor?.status === 'active' ? member.mentor : null;
+  const slots = mentor ? availability({ ...mentor, openSlots: mentor.capacity - mentor.activeMenteeCount }) : null;
 
   return (
     <article className="space-y-6">
@@ -33,7 +46,9 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
         <Avatar user={member} size={96} decorative />
         <div className="flex-1 space-y-1">
           <h1 className="text-2xl font-bold tracking-tight">{member.displayName}</h1>
-          <p className="text-stone-600 dark:text-stone-400">@{member.handle}</p>
+          <p className="text-stone-600 dark:text-stone-400">
+            @{member.handle} · {plural(member.followerCount, 'follower')}
+          </p>
           {mentor && <p className="font-medium">{mentor.headline}</p>}
           {member.bio && <p className="whitespace-pre-line">{member.bio}</p>}
           <p className="text-sm text-stone-600 dark:text-stone-400">
@@ -47,47 +62,66 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
         )}
       </header>
 
-      {mentor && (
+      {mentor && slots && (
         <section aria-labelledby="mentor-heading" className="grid gap-6 md:grid-cols-3">
-          <div className="space-y-4 md:col-span-2">
+          <div className="space-y-5 md:col-span-2">
             <h2 id="mentor-heading" className="text-lg font-semibold">
               Mentoring
             </h2>
             <div className="rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
-              <p className="mb-2 text-sm font-medium text-stone-600 dark:text-stone-400">How {member.displayName} likes mentorships to start</p>
+              <p className="mb-2 text-sm font-medium text-stone-600 dark:text-stone-400">
+                How {member.displayName} likes mentorships to start
+              </p>
               <StartPreferenceBadge preference={mentor.startPreference} />
-              {mentor.startNote && <blockquote className="mt-3 border-l-4 border-stone-300 pl-3 italic dark:border-stone-600">{mentor.startNote}</blockquote>}
-            </div>
-            {mentor.bio && <div className="whitespace-pre-line leading-relaxed">{mentor.bio}</div>}
-          </div>
-          <aside aria-label="Mentor details" className="space-y-3 rounded-2xl border border-stone-200 bg-white p-5 text-sm dark:border-stone-800 dark:bg-stone-900">
-            <dl className="space-y-3">
-              <div>
-                <dt className="font-medium text-stone-600 dark:text-stone-400">Availability</dt>
-                <dd>{mentor.accepting ? `Accepting requests · up to ${mentor.capacity} mentees` : 'Not accepting requests right now'}</dd>
-              </div>
-              <div>
-                <dt className="font-medium text-stone-600 dark:text-stone-400">Experience</dt>
-                <dd>{mentor.yearsExperience} years</dd>
-              </div>
-              {mentor.languages.length > 0 && (
-                <div>
-                  <dt className="font-medium text-stone-600 dark:text-stone-400">Languages</dt>
-                  <dd>{mentor.languages.map(languageName).join(', ')}</dd>
-                </div>
+              {mentor.startNote && (
+                <blockquote className="mt-3 border-l-4 border-stone-300 pl-3 italic dark:border-stone-600">“{mentor.startNote}”</blockquote>
               )}
-              <div>
-                <dt className="font-medium text-stone-600 dark:text-stone-400">Local time</dt>
-                <dd>
-                  {localTime(mentor.timezone)} ({mentor.timezone.replace(/_/g, ' ')})
-                </dd>
+            </div>
+            {!isSelf && (
+              <div className="grid gap-4 sm:grid-cols-2" aria-label="Start a mentorship">
+                <section aria-labelledby="ask-heading" className="rounded-2xl border border-ask-600/30 bg-ask-50 p-5 text-ask-700">
+                  <h3 id="ask-heading" className="font-semibold">
+                    Ask
+                  </h3>
+                  <p className="mt-1 text-sm">
+                    {slots.open
+                      ? `${member.displayName} has ${slots.text.toLowerCase()}. A request states your goals, a cadence and a length.`
+                      : `${member.displayName} cannot take a request right now (${slots.text.toLowerCase()}).`}
+                  </p>
+                </section>
+                <section aria-labelledby="grow-heading" className="rounded-2xl border border-grow-600/30 bg-grow-50 p-5 text-grow-700">
+                  <h3 id="grow-heading" className="font-semibold">
+                    Grow
+                  </h3>
+                  <p className="mt-1 text-sm">
+                    Follow {member.displayName}, read what they write and join the discussion; a mentorship can grow from
+                    there.
+                  </p>
+                </section>
               </div>
+            )}
+            {mentor.bio && <Markdown source={mentor.bio} className="leading-relaxed" />}
+          </div>
+          <aside aria-label="Mentor details" className="space-y-4 self-start rounded-2xl border border-stone-200 bg-white p-5 text-sm dark:border-stone-800 dark:bg-stone-900">
+            <dl className="space-y-3">
+              <Detail term="Availability">{slots.text}</Detail>
+              <Detail term="Experience">{plural(mentor.yearsExperience, 'year')}</Detail>
+              <Detail term="Languages">{mentor.languages.map(languageName).join(', ')}</Detail>
+              <Detail term="Local time">
+                {localTime(mentor.timezone)} ({mentor.timezone.replace(/_/g, ' ')})
+              </Detail>
+              {mentor.country && <Detail term="Country">{countryName(mentor.country)}</Detail>}
             </dl>
             {member.tags.length > 0 && (
               <ul aria-label="Expertise" className="flex flex-wrap gap-2">
                 {member.tags.map((t) => (
-                  <li key={t.slug} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-stone-800 dark:bg-stone-800 dark:text-stone-200">
-                    {t.name}
+                  <li key={t.slug}>
+                    <Link
+                      href={`/mentors?tag=${t.slug}`}
+                      className="inline-block rounded-full bg-stone-100 px-2.5 py-0.5 text-stone-800 hover:bg-stone-200 dark:bg-stone-800 dark:text-stone-200 dark:hover:bg-stone-700"
+                    >
+                      {t.name}
+                    </Link>
                   </li>
                 ))}
               </ul>

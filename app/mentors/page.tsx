@@ -1,0 +1,220 @@
+import type { Metadata } from 'next';
+import Form from 'next/form';
+import Link from 'next/link';
+import { MentorCard } from '@/components/mentor-card';
+import { buttonClass } from '@/components/ui/button';
+import { Choice } from '@/components/ui/choice';
+import { control } from '@/components/ui/field';
+import { popularTags, searchMentors, tagNames } from '@/db/queries/mentors';
+import { plural } from '@/lib/format';
+import { LANGUAGES } from '@/lib/languages';
+import { describeFilters, directoryHref, parseDirectoryQuery, type DirectoryQuery } from '@/lib/validation/directory';
+import { AutoSubmit } from './auto-submit';
+
+export const metadata: Metadata = {
+  title: 'Find a mentor',
+  description: 'Search mentors by expertise, language and how they like mentorships to start: ask, or let it grow.',
+};
+
+const SORTS = [
+  { value: 'relevance', label: 'Most relevant' },
+  { value: 'newest', label: 'Newest' },
+  { value: 'followers', label: 'Most followed' },
+];
+
+function Pagination({ query, pageCount }: { query: DirectoryQuery; pageCount: number }) {
+  if (pageCount <= 1) return null;
+  const current = Math.min(query.page, pageCount);
+  const pages = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pageCount])]
+    .filter((p) => p >= 1 && p <= pageCount)
+    .sort((a, b) => a - b);
+  const link = 'rounded-lg px-3 py-1.5 text-sm hover:bg-stone-200 dark:hover:bg-stone-800';
+  return (
+    <nav aria-label="Pages" className="flex flex-wrap items-center justify-center gap-1">
+      {current > 1 && (
+        <Link href={directoryHref({ ...query, page: current - 1 })} className={link} rel="prev">
+          ← Previous
+        </Link>
+      )}
+      {pages.map((p, i) => (
+        <span key={p} className="flex items-center">
+          {i > 0 && p - pages[i - 1]! > 1 && <span className="px-1 text-stone-500" aria-hidden>…</span>}
+          <Link
+            href={directoryHref({ ...query, page: p })}
+            aria-current={p === current ? 'page' : undefined}
+            aria-label={`Page ${p}`}
+            className={`${link} ${p === current ? 'bg-ask-700 font-semibold text-white hover:bg-ask-700' : ''}`}
+          >
+            {p}
+          </Link>
+        </span>
+      ))}
+      {current < pageCount && (
+        <Link href={directoryHref({ ...query, page: current + 1 })} className={link} rel="next">
+          Next →
+        </Link>
+      )}
+    </nav>
+  );
+}
+
+export default async function MentorsPage({ searchParams }: PageProps<'/mentors'>) {
+  const { query, notices } = parseDirectoryQuery(await searchParams);
+  const [result, popular] = await Promise.all([searchMentors(query), popularTags()]);
+  const names = await tagNames([...query.tags, ...result.mentors.flatMap((m) => m.tags)]);
+  for (const t of popular) names.set(t.slug, t.name);
+  const filterTags = [...new Set([...query.tags, ...popular.map((t) => t.slug)])];
+  const active = describeFilters(query, names);
+  const from = (query.page - 1) * 20 + 1;
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-3xl font-bold tracking-tight">Find a mentor</h1>
+        <p className="text-stone-700 dark:text-stone-300">
+          Ask directly, or follow someone and let it grow. Each mentor says which they prefer.
+        </p>
+      </header>
+
+      <div className="grid gap-8 lg:grid-cols-[18rem_1fr]">
+        <Form action="/mentors" className="space-y-5" aria-label="Search and filter mentors">
+          <AutoSubmit />
+          <div className="space-y-1">
+            <label htmlFor="q" className="block text-sm font-medium">
+              Search
+            </label>
+            <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Name, skill or topic" className={control} />
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="sort" className="block text-sm font-medium">
+              Sort by
+            </label>
+            <select id="sort" name="sort" defaultValue={query.sort} className={control}>
+              {SORTS.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Choice type="checkbox" name="accepting" value="1" label="Has open slots now" defaultChecked={query.accepting} />
+          <div className="space-y-1">
+            <label htmlFor="prefers" className="block text-sm font-medium">
+              How they like to start
+            </label>
+            <select id="prefers" name="prefers" defaultValue={query.prefers ?? ''} className={control}>
+              <option value="">Any</option>
+              <option value="ask">Prefers to be asked</option>
+              <option value="grow">Prefers to let it grow</option>
+              <option value="either">Open to either</option>
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="lang" className="block text-sm font-medium">
+              Language
+            </label>
+            <select id="lang" name="lang" defaultValue={query.lang ?? ''} className={control}>
+              <option value="">Any language</option>
+              {LANGUAGES.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <details open={query.tags.length > 0} className="group">
+            <summary className="cursor-pointer text-sm font-medium">Expertise{query.tags.length ? ` (${query.tags.length})` : ''}</summary>
+            <fieldset className="mt-2 max-h-72 space-y-1 overflow-y-auto pr-1">
+              <legend className="sr-only">Expertise: mentors must have every tag you tick</legend>
+              {filterTags.map((slug) => (
+                <Choice key={slug} type="checkbox" name="tag" value={slug} label={names.get(slug) ?? slug} defaultChecked={query.tags.includes(slug)} />
+              ))}
+            </fieldset>
+          </details>
+          <button type="submit" className={buttonClass('primary', 'w-full')}>
+            Apply
+          </button>
+        </Form>
+
+        <section aria-labelledby="results-heading" className="space-y-4">
+          {notices.length > 0 && (
+            <ul role="status" className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+              {notices.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
+          <div className="flex flex-wrap items-baseline gap-x-3 gap-y-2">
+            <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
+              {plural(result.total, 'mentor')}
+              {query.q ? ` for “${query.q}”` : ''}
+              {result.total > 0 && result.pageCount > 1 && (
+                <span className="ml-2 text-sm font-normal text-stone-600 dark:text-stone-400">
+                  showing {from}–{from + result.mentors.length - 1}
+                </span>
+              )}
+            </h2>
+            {active.length > 0 && (
+              <ul aria-label="Active filters" className="flex flex-wrap gap-2">
+                {active.map((f) => (
+                  <li key={f.label}>
+                    <Link
+                      href={directoryHref(f.without)}
+                      className="inline-flex items-center gap-1 rounded-full bg-ask-50 px-2.5 py-0.5 text-sm text-ask-700 ring-1 ring-ask-600/30 hover:bg-white"
+                      aria-label={`Remove filter: ${f.label}`}
+                    >
+                      {f.label} <span aria-hidden>×</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+
+          {result.mentors.length === 0 ? (
+            <div className="space-y-3 rounded-2xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
+              <p className="font-medium">
+                {result.total > 0 ? 'There are no mentors on this page.' : 'No mentor matches all of that.'}
+              </p>
+              {result.total > 0 ? (
+                <Link href={directoryHref({ ...query, page: 1 })} className={buttonClass('secondary')}>
+                  Back to the first page
+                </Link>
+              ) : (
+                <>
+                  <p className="text-sm text-stone-700 dark:text-stone-300">
+                    Try fewer filters{query.q ? ', a shorter search,' : ''} or another spelling.
+                  </p>
+                  <div className="flex flex-wrap justify-center gap-2">
+                    {active.map((f) => (
+                      <Link key={f.label} href={directoryHref(f.without)} className={buttonClass('secondary')}>
+                        Without “{f.label}”
+                      </Link>
+                    ))}
+                    {query.q && (
+                      <Link href={directoryHref({ ...query, q: '', page: 1 })} className={buttonClass('secondary')}>
+                        Without the search words
+                      </Link>
+                    )}
+                    <Link href="/mentors" className={buttonClass('primary')}>
+                      Show all mentors
+                    </Link>
+                  </div>
+                </>
+              )}
+            </div>
+          ) : (
+            <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+              {result.mentors.map((m) => (
+                <li key={m.id}>
+                  <MentorCard mentor={{ ...m, tags: m.tags.map((slug) => ({ slug, name: names.get(slug) ?? slug })) }} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pagination query={query} pageCount={result.pageCount} />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from 'next/link';
+import { Avatar } from '@/components/avatar';
+import { StartPreferenceBadge } from '@/components/start-preference';
+import type { StartPreference } from '@/db/schema/mentorship';
+import { availability, compactNumber } from '@/lib/format';
+
+export type MentorCardData = {
+  id: string;
+  handle: string;
+  displayName: string;
+  avatarUpdatedAt: Date | null;
+  headline: string;
+  tags: { slug: string; name: string }[];
+  startPreference: StartPreference;
+  accepting: boolean;
+  capacity: number;
+  openSlots: number;
+  followerCount: number;
+};
+
+const TAGS_SHOWN = 3;
+
+export function MentorCard({ mentor }: { mentor: MentorCardData }) {
+  const slots = availability(mentor);
+  const more = mentor.tags.length - TAGS_SHOWN;
+  return (
+    <article className="flex h-full flex-col gap-3 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+      <div className="flex items-start gap-3">
+        <Avatar user={mentor} size={48} decorative />
+        <div className="min-w-0 flex-1">
+          <h2 className="truncate font-semibold">
+            <Link href={`/u/${mentor.handle}`} className="hover:underline">
+              {mentor.displayName}
+            </Link>
+          </h2>
+          <p className="line-clamp-2 text-sm text-stone-700 dark:text-stone-300">{mentor.headline}</p>
+        </div>
+      </div>
+      {mentor.tags.length > 0 && (
+        <ul aria-label="Expertise" className="flex flex-wrap gap-1.5">
+          {mentor.tags.slice(0, TAGS_SHOWN).map((t) => (
+            <li key={t.slug} className="rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-800 dark:bg-stone-800 dark:text-stone-200">
+              {t.name}
+            </li>
+          ))}
+          {more > 0 && <li className="px-1 text-xs text-stone-600 dark:text-stone-400">+{more} more</li>}
+        </ul>
+      )}
+      <div className="mt-auto flex flex-wrap items-center justify-between gap-2 text-sm">
+        <StartPreferenceBadge preference={mentor.startPreference} compact />
+        <span className={slots.open ? 'font-medium text-grow-700 dark:text-grow-50' : 'text-stone-600 dark:text-stone-400'}>{slots.text}</span>
+      </div>
+      <p className="text-xs text-stone-600 dark:text-stone-400">
+        {compactNumber(mentor.followerCount)} {mentor.followerCount === 1 ? 'follower' : 'followers'}
+      </p>
+    </article>
+  );
+}

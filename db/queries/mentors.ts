@@ -1,0 +1,220 @@
+import 'server-only';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db';
+import { mentorProfiles, tags } from '@/db/schema';
+import { tagSlug } from '@/lib/tags';
+import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from '@/lib/validation/directory';
+import type { MentorProfileInput } from '@/lib/validation/mentor';
+
+/** Bonus that puts an exact name or handle match above every other result. */
+const EXACT_MATCH_BONUS = 10;
+/** Bonus for a query word that is one of the mentor's tags: a tag outranks any bio mention. */
+const TAG_MATCH_BONUS = 1;
+/** A mention in the bio is a weak signal: it finds the mentor but ranks below name, tag and headline. */
+const BIO_MATCH_BONUS = 0.05;
+
+/** A text[] parameter (drizzle would spread a JS array into a row of separate parameters). */
+const textArray = (values: string[]) =>
+  values.length ? sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
+
+const openSlots = sql<number>`${mentorProfiles.capacity} - ${mentorProfiles.activeMenteeCount}`;
+
+function directoryConditions(query: DirectoryQuery): { where: SQL; score: SQL<number> | undefined } {
+  const conditions: SQL[] = [eq(mentorProfiles.status, 'active')];
+  let score: SQL<number> | undefined;
+  if (query.q) {
+    const tsquery = sql`websearch_to_tsquery('english', ${query.q})`;
+    const bare = query.q.replace(/^@/, '').toLowerCase();
+    const words = [...new Set([tagSlug(query.q), ...query.q.split(/\s+/).map(tagSlug)].filter(Boolean))];
+    // Full-text for words anywhere in the profile; trigram word similarity for names and typos.
+    conditions.push(
+      sql`(${mentorProfiles.search} @@ ${tsquery} or ${mentorProfiles.searchBio} @@ ${tsquery} or ${query.q} <% ${mentorProfiles.searchName})`,
+    );
+    score = sql<number>`(
+      ts_rank(${mentorProfiles.search}, ${tsquery}, 1)
+      + case when ${mentorProfiles.searchBio} @@ ${tsquery} then ${sql.raw(String(BIO_MATCH_BONUS))} else 0 end
+      + word_similarity(${query.q}, ${mentorProfiles.searchName})
+      + case when lower(${mentorProfiles.displayName}) = ${query.q.toLowerCase()} or lower(${mentorProfiles.handle}) = ${bare}
+          then ${sql.raw(String(EXACT_MATCH_BONUS))} else 0 end
+      + case when ${mentorProfiles.tags} && ${textArray(words)} then ${sql.raw(String(TAG_MATCH_BONUS))} else 0 end
+    )`;
+  }
+  if (query.tags.length) conditions.push(sql`${mentorProfiles.tags} @> ${textArray(query.tags)}`);
+  if (query.lang) conditions.push(sql`${mentorProfiles.languages} @> ${textArray([query.lang])}`);
+  if (query.prefers) conditions.push(eq(mentorProfiles.startPreference, query.prefers));
+  if (query.accepting) conditions.push(eq(mentorProfiles.openForRequests, true));
+  return { where: and(...conditions)!, score };
+}
+
+// `desc nulls last` spelled out: that is how the indexes are ordered, and a plain `desc`
+// (nulls first) would not match them.
+const descending = (column: SQL | typeof mentorProfiles.followerCount | typeof mentorProfiles.createdAt | typeof mentorProfiles.openForRequests) =>
+  sql`${column} desc nulls last`;
+
+function directoryOrder(query: DirectoryQuery, score: SQL<number> | undefined): SQL[] {
+  // Every order ends with the mentor's id, so pages neither skip nor repeat anyone.
+  const tiebreak = sql`${mentorProfiles.userId}`;
+  switch (query.sort) {
+    case 'newest':
+      return [descending(mentorProfiles.createdAt), tiebreak];
+    case 'followers':
+      return [descending(mentorProfiles.followerCount), tiebreak];
+    case 'relevance':
+      if (score) return [descending(score), descending(mentorProfiles.followerCount), tiebreak];
+      // Browsing without words: mentors who can take someone now, then the most followed.
+      return [descending(mentorProfiles.openForRequests), descending(mentorProfiles.followerCount), tiebreak];
+  }
+}
+
+export type DirectoryMentor = Awaited<ReturnType<typeof searchMentors>>['mentors'][number];
+
+/** The two statements behind a directory page (also explained by `npm run bench:directory`). */
+export function directoryStatements(query: DirectoryQuery, pageSize = DIRECTORY_PAGE_SIZE) {
+  const { where, score } = directoryConditions(query);
+  const list = db()
+    .select({
+      id: mentorProfiles.userId,
+      handle: mentorProfiles.handle,
+      displayName: mentorProfiles.displayName,
+      avatarUpdatedAt: mentorProfiles.avatarUpdatedAt,
+      followerCount: mentorProfiles.followerCount,
+      headline: mentorProfiles.headline,
+      tags: mentorProfiles.tags,
+      languages: mentorProfiles.languages,
+      startPreference: mentorProfiles.startPreference,
+      accepting: mentorProfiles.accepting,
+      capacity: mentorProfiles.capacity,
+      openSlots,
+      createdAt: mentorProfiles.createdAt,
+    })
+    .from(mentorProfiles)
+    .where(where)
+    .orderBy(...directoryOrder(query, score))
+    .limit(pageSize)
+    .offset((query.page - 1) * pageSize);
+  const count = db().select({ total: sql<number>`count(*)::int` }).from(mentorProfiles).where(where);
+  return { list, count };
+}
+
+/** One page of the mentor directory, and how many mentors match in all. */
+export async function searchMentors(query: DirectoryQuery, pageSize = DIRECTORY_PAGE_SIZE) {
+  const { list, count } = directoryStatements(query, pageSize);
+  const [mentors, [counted]] = await Promise.all([list, count]);
+  const total = counted?.total ?? 0;
+  return { mentors, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Display names for tag slugs; a slug with no registry entry is shown as itself. */
+export async function tagNames(slugs: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(slugs)];
+  if (!unique.length) return new Map();
+  const rows = await db().select({ slug: tags.slug, name: tags.name }).from(tags).where(inArray(tags.slug, unique));
+  return new Map(rows.map((r) => [r.slug, r.name]));
+}
+
+let popular: { at: number; value: Promise<{ slug: string; name: string; mentors: number }[]> } | undefined;
+const POPULAR_TAGS_TTL_MS = 5 * 60 * 1000;
+
+/** The tags most mentors list, for the directory's filter. Recomputed every few minutes. */
+export function popularTags(limit = 24) {
+  if (!popular || Date.now() - popular.at > POPULAR_TAGS_TTL_MS) {
+    const value = db()
+      .execute(
+        sql`select t.slug, t.name, c.mentors::int as mentors
+            from (select unnest(tags) as slug, count(*) as mentors from mentor_profiles where status = 'active' group by 1) c
+            join tags t on t.slug = c.slug
+            order by c.mentors desc, t.slug
+            limit ${limit}`,
+      )
+      .then((r) => {
+        const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { slug: string; name: string; mentors: number }[];
+        return rows.map((row) => ({ ...row, mentors: Number(row.mentors) }));
+      });
+    popular = { at: Date.now(), value };
+    value.catch(() => (popular = undefined));
+  }
+  return popular.value;
+}
+
+/** The settings form's starting values. */
+export async function getOwnMentorProfile(viewerId: string) {
+  const [row] = await db()
+    .select({
+      headline: mentorProfiles.headline,
+      bio: mentorProfiles.bio,
+      tags: mentorProfiles.tags,
+      yearsExperience: mentorProfiles.yearsExperience,
+      languages: mentorProfiles.languages,
+      timezone: mentorProfiles.timezone,
+      country: mentorProfiles.country,
+      links: mentorProfiles.links,
+      capacity: mentorProfiles.capacity,
+      activeMenteeCount: mentorProfiles.activeMenteeCount,
+      accepting: mentorProfiles.accepting,
+      startPreference: mentorProfiles.startPreference,
+      startNote: mentorProfiles.startNote,
+      status: mentorProfiles.status,
+    })
+    .from(mentorProfiles)
+    .where(eq(mentorProfiles.userId, viewerId))
+    .limit(1);
+  if (!row) return undefined;
+  const names = await tagNames(row.tags);
+  return { ...row, tagNames: row.tags.map((slug) => names.get(slug) ?? slug) };
+}
+
+export type SaveMentorProfileResult = { ok: true } | { ok: false; field: 'capacity'; activeMentees: number };
+
+/**
+ * Creates or updates the viewer's mentor profile (saving also brings a retired profile back).
+ * New tags join the registry in the same transaction.
+ */
+export async function saveMentorProfile(viewerId: string, input: MentorProfileInput): Promise<SaveMentorProfileResult> {
+  const values = {
+    headline: input.headline,
+    bio: input.bio,
+    tags: input.tags.map((t) => t.slug),
+    yearsExperience: input.yearsExperience,
+    languages: input.languages,
+    timezone: input.timezone,
+    country: input.country,
+    links: input.links,
+    capacity: input.capacity,
+    accepting: input.accepting,
+    startPreference: input.startPreference,
+    startNote: input.startNote,
+    status: 'active' as const,
+    updatedAt: new Date(),
+  };
+  return db().transaction(async (tx) => {
+    await tx.insert(tags).values(input.tags).onConflictDoNothing({ target: tags.slug });
+    // Lock the row: a mentorship accepted meanwhile must not slip under a lowered capacity.
+    const [current] = await tx
+      .select({ active: mentorProfiles.activeMenteeCount })
+      .from(mentorProfiles)
+      .where(eq(mentorProfiles.userId, viewerId))
+      .for('update');
+    if (current && current.active > input.capacity) return { ok: false, field: 'capacity', activeMentees: current.active };
+    await tx
+      .insert(mentorProfiles)
+      .values({ userId: viewerId, ...values })
+      .onConflictDoUpdate({ target: mentorProfiles.userId, set: values });
+    return { ok: true };
+  });
+}
+
+/** Pause (stop accepting requests) or resume; the profile stays listed. */
+export async function setAccepting(viewerId: string, accepting: boolean) {
+  await db()
+    .update(mentorProfiles)
+    .set({ accepting, updatedAt: new Date() })
+    .where(eq(mentorProfiles.userId, viewerId));
+}
+
+/** Retire (leave the directory, stop accepting; mentorships and history stay) or come back. */
+export async function setMentorStatus(viewerId: string, status: 'active' | 'retired') {
+  await db()
+    .update(mentorProfiles)
+    .set(status === 'retired' ? { status, accepting: false, updatedAt: new Date() } : { status, updatedAt: new Date() })
+    .where(eq(mentorProfiles.userId, viewerId));
+}
