@@ -10,8 +10,17 @@ import type { MentorProfileInput } from '@/lib/validation/mentor';
 const EXACT_MATCH_BONUS = 10;
 /** Bonus for a query word that is one of the mentor's tags: a tag outranks any bio mention. */
 const TAG_MATCH_BONUS = 1;
+/** A query word in the name, tags or headline. */
+const PROFILE_MATCH_SCORE = 0.5;
+/** A name that looks like the query (a typo, a partial name). */
+const SIMILAR_NAME_BONUS = 0.3;
+/** Enough typo candidates for any real name; bounds the work for very short queries. */
+const MAX_NAME_MATCHES = 200;
 /** A mention in the bio is a weak signal: it finds the mentor but ranks below name, tag and headline. */
 const BIO_MATCH_BONUS = 0.05;
+
+/** A score constant, inlined as float4: integer and numeric literals would make Postgres add in numeric, far slower per row. */
+const points = (n: number) => sql.raw(`${n}::real`);
 
 /** A text[] parameter (drizzle would spread a JS array into a row of separate parameters). */
 const textArray = (values: string[]) =>
@@ -26,17 +35,26 @@ function directoryConditions(query: DirectoryQuery): { where: SQL; score: SQL<nu
     const tsquery = sql`websearch_to_tsquery('english', ${query.q})`;
     const bare = query.q.replace(/^@/, '').toLowerCase();
     const words = [...new Set([tagSlug(query.q), ...query.q.split(/\s+/).map(tagSlug)].filter(Boolean))];
-    // Full-text for words anywhere in the profile; trigram word similarity for names and typos.
-    conditions.push(
-      sql`(${mentorProfiles.search} @@ ${tsquery} or ${mentorProfiles.searchBio} @@ ${tsquery} or ${query.q} <% ${mentorProfiles.searchName})`,
-    );
+    // Names close to the query despite typos, found once through the trigram index (an
+    // InitPlan), rather than comparing the query with every mentor's name row by row.
+    const similarNames = sql`array(select ${mentorProfiles.userId} from ${mentorProfiles}
+      where ${bare} <% ${mentorProfiles.searchName} and ${mentorProfiles.status} = 'active'
+      limit ${sql.raw(String(MAX_NAME_MATCHES))})`;
+    const nameMatch = sql`${mentorProfiles.userId} = any(${similarNames})`;
+    // Full-text for words anywhere in the profile (the bio in its own vector); names by trigram.
+    conditions.push(sql`(${mentorProfiles.search} @@ ${tsquery} or ${mentorProfiles.searchBio} @@ ${tsquery} or ${nameMatch})`);
+    // Relevance in tiers, then the most followed first: an exact name, a tag named by the
+    // query, a word in the name/tags/headline, a name that looks like the query, a word only in
+    // the bio. Booleans rather than ts_rank, so a word most profiles share (thousands of
+    // matches) costs one cheap test per row instead of a rank computation.
     score = sql<number>`(
-      ts_rank(${mentorProfiles.search}, ${tsquery}, 1)
-      + case when ${mentorProfiles.searchBio} @@ ${tsquery} then ${sql.raw(String(BIO_MATCH_BONUS))} else 0 end
-      + word_similarity(${query.q}, ${mentorProfiles.searchName})
-      + case when lower(${mentorProfiles.displayName}) = ${query.q.toLowerCase()} or lower(${mentorProfiles.handle}) = ${bare}
-          then ${sql.raw(String(EXACT_MATCH_BONUS))} else 0 end
-      + case when ${mentorProfiles.tags} && ${textArray(words)} then ${sql.raw(String(TAG_MATCH_BONUS))} else 0 end
+      case when ${mentorProfiles.tags} && ${textArray(words)} then ${points(TAG_MATCH_BONUS)} else ${points(0)} end
+      + case when ${mentorProfiles.search} @@ ${tsquery} then ${points(PROFILE_MATCH_SCORE)} else ${points(BIO_MATCH_BONUS)} end
+      + case when ${nameMatch} then
+          -- An exact name is always among the similar ones; lower() only runs for those few.
+          case when lower(${mentorProfiles.displayName}) = ${query.q.toLowerCase()} or lower(${mentorProfiles.handle}) = ${bare}
+            then ${points(EXACT_MATCH_BONUS)} else ${points(SIMILAR_NAME_BONUS)} end
+        else ${points(0)} end
     )`;
   }
   if (query.tags.length) conditions.push(sql`${mentorProfiles.tags} @> ${textArray(query.tags)}`);
@@ -66,11 +84,23 @@ function directoryOrder(query: DirectoryQuery, score: SQL<number> | undefined): 
   }
 }
 
+export const COUNT_CAP = 1000;
+
 export type DirectoryMentor = Awaited<ReturnType<typeof searchMentors>>['mentors'][number];
 
 /** The two statements behind a directory page (also explained by `npm run bench:directory`). */
 export function directoryStatements(query: DirectoryQuery, pageSize = DIRECTORY_PAGE_SIZE) {
   const { where, score } = directoryConditions(query);
+  const order = directoryOrder(query, score);
+  // A deferred join: find the page's ids first (for most orders an index-only walk, cheap even
+  // for a deep page), then read just those rows.
+  const pageIds = db()
+    .select({ id: mentorProfiles.userId })
+    .from(mentorProfiles)
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((query.page - 1) * pageSize);
   const list = db()
     .select({
       id: mentorProfiles.userId,
@@ -88,11 +118,17 @@ export function directoryStatements(query: DirectoryQuery, pageSize = DIRECTORY_
       createdAt: mentorProfiles.createdAt,
     })
     .from(mentorProfiles)
+    .where(inArray(mentorProfiles.userId, pageIds))
+    .orderBy(...order);
+  // Counting stops at COUNT_CAP: past that, "1,000+ mentors" says all a person needs, and a
+  // search for a word most profiles share need not visit every one of them to say so.
+  const matching = db()
+    .select({ one: sql`1` })
+    .from(mentorProfiles)
     .where(where)
-    .orderBy(...directoryOrder(query, score))
-    .limit(pageSize)
-    .offset((query.page - 1) * pageSize);
-  const count = db().select({ total: sql<number>`count(*)::int` }).from(mentorProfiles).where(where);
+    .limit(COUNT_CAP + 1)
+    .as('matching');
+  const count = db().select({ total: sql<number>`count(*)::int` }).from(matching);
   return { list, count };
 }
 
