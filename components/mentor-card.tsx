@@ -28,7 +28,7 @@ export function MentorCard({ mentor }: { mentor: MentorCardData }) {
       <div className="flex items-start gap-3">
         <Avatar user={mentor} size={48} decorative />
         <div className="min-w-0 flex-1">
-          <h2 className="truncate font-semibold">
+          <h2 className="font-semibold break-words">
             <Link href={`/u/${mentor.handle}`} className="hover:underline">
               {mentor.displayName}
             </Link>

@@ -5,13 +5,13 @@ test('a visitor searches, filters, opens a mentor and comes back to the same res
   const heading = page.locator('#results-heading');
   await expect(heading).toContainText(/\d+ mentors/);
 
-  await page.getByLabel('Search').fill('Maya Okafor');
-  await page.getByLabel('Search').press('Enter');
+  await page.getByLabel('Search', { exact: true }).fill('Maya Okafor');
+  await page.getByLabel('Search', { exact: true }).press('Enter');
   await expect(page).toHaveURL(/[?&]q=Maya\+Okafor/);
   const first = page.locator('main article').first();
   await expect(first.getByRole('link', { name: 'Maya Okafor' })).toBeVisible();
 
-  await page.getByLabel('Search').fill('');
+  await page.getByLabel('Search', { exact: true }).fill('');
   await page.getByLabel('How they like to start').selectOption('grow');
   await expect(page).toHaveURL(/prefers=grow/);
   await page.getByLabel('Has open slots now').check();

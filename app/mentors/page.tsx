@@ -138,11 +138,13 @@ export default async function MentorsPage({ searchParams }: PageProps<'/mentors'
 
         <section aria-labelledby="results-heading" className="space-y-4">
           {notices.length > 0 && (
-            <ul role="status" className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-              {notices.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
+            <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+              <ul className="space-y-1">
+                {notices.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </div>
           )}
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-2">
             <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
@@ -204,7 +206,7 @@ export default async function MentorsPage({ searchParams }: PageProps<'/mentors'
               )}
             </div>
           ) : (
-            <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+            <ul className="grid gap-4 sm:grid-cols-2">
               {result.mentors.map((m) => (
                 <li key={m.id}>
                   <MentorCard mentor={{ ...m, tags: m.tags.map((slug) => ({ slug, name: names.get(slug) ?? slug })) }} />
