@@ -1,12 +1,8 @@
 import type { NextAuthConfig } from 'next-auth';
 import { env, resolveAuthSecret } from '@/lib/env';
 
-/** Paths that need a session; the proxy redirects early, pages check again with requireUser(). */
-const MEMBERS_ONLY = ['/settings'];
-
 /**
- * The part of the Auth.js set-up that needs no database, shared by the proxy (which only reads
- * the signed token) and lib/auth.ts (which adds the providers).
+ * The part of the Auth.js set-up that needs no database (lib/auth.ts adds the providers).
  */
 export function baseAuthConfig(): NextAuthConfig {
   return {
@@ -17,10 +13,6 @@ export function baseAuthConfig(): NextAuthConfig {
     pages: { signIn: '/signin', error: '/signin' },
     providers: [],
     callbacks: {
-      authorized({ auth, request }) {
-        const needsSession = MEMBERS_ONLY.some((p) => request.nextUrl.pathname.startsWith(p));
-        return !needsSession || Boolean(auth?.user);
-      },
       jwt({ token, user }) {
         if (user?.id) token.sub = user.id;
         // Keep the token minimal: name and picture come from the database on each request.

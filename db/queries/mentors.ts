@@ -229,7 +229,7 @@ export async function saveMentorProfile(viewerId: string, input: MentorProfileIn
       .select({ active: mentorProfiles.activeMenteeCount })
       .from(mentorProfiles)
       .where(eq(mentorProfiles.userId, viewerId))
-      .for('update');
+      .for('no key update');
     if (current && current.active > input.capacity) return { ok: false, field: 'capacity', activeMentees: current.active };
     await tx
       .insert(mentorProfiles)

@@ -1,3 +1,5 @@
 export * from './users';
 export * from './mentorship';
 export * from './social';
+export * from './requests';
+export * from './events';

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -128,6 +129,11 @@ export const mentorships = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endReason: text('end_reason'),
+    endedBy: uuid('ended_by'),
+    // The request it came from (ask-origin), and the rhythm agreed in it.
+    requestId: uuid('request_id'),
+    cadence: text('cadence', { enum: ['weekly', 'fortnightly', 'monthly'] }),
+    lengthWeeks: integer('length_weeks'),
   },
   (t) => [
     check('mentorships_not_self', sql`${t.mentorId} <> ${t.menteeId}`),
@@ -136,8 +142,70 @@ export const mentorships = pgTable(
     check('mentorships_status', sql`${t.status} in ('active', 'completed', 'ended')`),
     check('mentorships_ended', sql`(${t.status} = 'active') = (${t.endedAt} is null)`),
     uniqueIndex('mentorships_one_active_per_pair').on(t.mentorId, t.menteeId).where(sql`${t.status} = 'active'`),
+    uniqueIndex('mentorships_request_key').on(t.requestId),
     index('mentorships_mentor_idx').on(t.mentorId, t.status),
     index('mentorships_mentee_idx').on(t.menteeId, t.status),
+  ],
+);
+
+/** The private thread of a mentorship: only its two members read or write it. */
+export const mentorshipMessages = pgTable(
+  'mentorship_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mentorshipId: uuid('mentorship_id')
+      .notNull()
+      .references(() => mentorships.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('mentorship_messages_body_length', sql`char_length(${t.body}) between 1 and 5000`),
+    index('mentorship_messages_thread_idx').on(t.mentorshipId, t.createdAt),
+  ],
+);
+
+/** The shared goals checklist, seeded from the request's goals. */
+export const mentorshipGoals = pgTable(
+  'mentorship_goals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mentorshipId: uuid('mentorship_id')
+      .notNull()
+      .references(() => mentorships.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    position: integer('position').notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneBy: uuid('done_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('mentorship_goals_title_length', sql`char_length(${t.title}) between 1 and 200`),
+    index('mentorship_goals_mentorship_idx').on(t.mentorshipId, t.position),
+  ],
+);
+
+/** Each side's rating when a mentorship ends: one per member and mentorship. */
+export const mentorshipRatings = pgTable(
+  'mentorship_ratings',
+  {
+    mentorshipId: uuid('mentorship_id')
+      .notNull()
+      .references(() => mentorships.id, { onDelete: 'cascade' }),
+    raterId: uuid('rater_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    rating: integer('rating').notNull(),
+    comment: text('comment').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mentorshipId, t.raterId] }),
+    check('mentorship_ratings_rating', sql`${t.rating} between 1 and 5`),
+    check('mentorship_ratings_comment_length', sql`char_length(${t.comment}) <= 1000`),
   ],
 );
 

@@ -1,7 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { Faker, base, en, type LocaleDefinition } from '@faker-js/faker';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
-import { avatars, follows, mentorProfiles, mentorships, oauthAccounts, tags, users } from '@/db/schema';
+import { avatars, follows, mentorProfiles, mentorshipRequests, mentorships, oauthAccounts, tags, users } from '@/db/schema';
 import type { StartPreference } from '@/db/schema';
 import { hashPassword } from '@/lib/password';
 import { handleSchema } from '@/lib/validation/account';
@@ -533,6 +534,9 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     };
 
     log('Clearing existing members, mentor profiles, tags, mentorships and follows…');
+    // The event log refuses row deletes (append-only); demo data starts its history afresh.
+    await tx.execute(sql`truncate table events`);
+    await tx.delete(mentorshipRequests);
     await tx.delete(follows);
     await tx.delete(mentorships);
     await tx.delete(mentorProfiles);
