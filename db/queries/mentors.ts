@@ -172,25 +172,28 @@ export function popularTags(limit = 24) {
   return popular.value;
 }
 
+/** A mentor profile as its page and its settings form show it (all of it is public). */
+export const mentorProfileColumns = {
+  headline: mentorProfiles.headline,
+  bio: mentorProfiles.bio,
+  tags: mentorProfiles.tags,
+  yearsExperience: mentorProfiles.yearsExperience,
+  languages: mentorProfiles.languages,
+  timezone: mentorProfiles.timezone,
+  country: mentorProfiles.country,
+  links: mentorProfiles.links,
+  capacity: mentorProfiles.capacity,
+  activeMenteeCount: mentorProfiles.activeMenteeCount,
+  accepting: mentorProfiles.accepting,
+  startPreference: mentorProfiles.startPreference,
+  startNote: mentorProfiles.startNote,
+  status: mentorProfiles.status,
+};
+
 /** The settings form's starting values. */
 export async function getOwnMentorProfile(viewerId: string) {
   const [row] = await db()
-    .select({
-      headline: mentorProfiles.headline,
-      bio: mentorProfiles.bio,
-      tags: mentorProfiles.tags,
-      yearsExperience: mentorProfiles.yearsExperience,
-      languages: mentorProfiles.languages,
-      timezone: mentorProfiles.timezone,
-      country: mentorProfiles.country,
-      links: mentorProfiles.links,
-      capacity: mentorProfiles.capacity,
-      activeMenteeCount: mentorProfiles.activeMenteeCount,
-      accepting: mentorProfiles.accepting,
-      startPreference: mentorProfiles.startPreference,
-      startNote: mentorProfiles.startNote,
-      status: mentorProfiles.status,
-    })
+    .select(mentorProfileColumns)
     .from(mentorProfiles)
     .where(eq(mentorProfiles.userId, viewerId))
     .limit(1);

@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { uniqueViolation } from '@/db/errors';
 import { avatars, mentorProfiles, oauthAccounts, users } from '@/db/schema';
-import { tagNames } from './mentors';
+import { mentorProfileColumns, tagNames } from './mentors';
 
 const lower = (column: typeof users.handle | typeof users.email) => sql`lower(${column})`;
 
@@ -102,22 +102,7 @@ export async function getMemberByHandle(handle: string) {
       avatarUpdatedAt: users.avatarUpdatedAt,
       followerCount: users.followerCount,
       createdAt: users.createdAt,
-      mentor: {
-        headline: mentorProfiles.headline,
-        bio: mentorProfiles.bio,
-        yearsExperience: mentorProfiles.yearsExperience,
-        languages: mentorProfiles.languages,
-        timezone: mentorProfiles.timezone,
-        country: mentorProfiles.country,
-        links: mentorProfiles.links,
-        capacity: mentorProfiles.capacity,
-        activeMenteeCount: mentorProfiles.activeMenteeCount,
-        tags: mentorProfiles.tags,
-        accepting: mentorProfiles.accepting,
-        startPreference: mentorProfiles.startPreference,
-        startNote: mentorProfiles.startNote,
-        status: mentorProfiles.status,
-      },
+      mentor: mentorProfileColumns,
     })
     .from(users)
     .leftJoin(mentorProfiles, eq(mentorProfiles.userId, users.id))
