@@ -14,6 +14,16 @@ export const EVENT_TYPES = [
   'mentorship.goal_added',
   'mentorship.ended',
   'mentorship.rated',
+  'follow.created',
+  'follow.removed',
+  'post.published',
+  'comment.created',
+  'reaction.added',
+  'rapport.grown',
+  'offer.sent',
+  'offer.accepted',
+  'offer.declined',
+  'offer.withdrawn',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -39,5 +49,7 @@ export const events = pgTable(
     index('events_type_created_idx').on(t.type, t.createdAt),
     index('events_mentorship_idx').on(t.mentorshipId),
     index('events_request_idx').on(t.requestId),
+    // Pairs of members (rapport): the two ids in a fixed order, "lesser:greater".
+    index('events_pair_idx').on(sql`(${t.data} ->> 'pair')`).where(sql`${t.type} = 'rapport.grown'`),
   ],
 );

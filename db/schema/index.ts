@@ -3,3 +3,4 @@ export * from './mentorship';
 export * from './social';
 export * from './requests';
 export * from './events';
+export * from './content';

@@ -58,3 +58,41 @@ export const mentorshipRequests = pgTable(
 );
 
 export type MentorshipRequest = typeof mentorshipRequests.$inferSelect;
+
+export const OFFER_KINDS = ['offer', 'proposal'] as const;
+export const OFFER_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
+
+/**
+ * The Grow path's turning point: once rapport has grown, the mentor offers a mentorship or the
+ * member proposes one; the other side answers.
+ */
+export const mentorshipOffers = pgTable(
+  'mentorship_offers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: OFFER_KINDS }).notNull(),
+    mentorId: uuid('mentor_id')
+      .notNull()
+      .references(() => mentorProfiles.userId, { onDelete: 'cascade' }),
+    menteeId: uuid('mentee_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    message: text('message').notNull().default(''),
+    status: text('status', { enum: OFFER_STATUSES }).notNull().default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    mentorshipId: uuid('mentorship_id'),
+  },
+  (t) => [
+    check('mentorship_offers_not_self', sql`${t.mentorId} <> ${t.menteeId}`),
+    check('mentorship_offers_kind', sql`${t.kind} in ('offer', 'proposal')`),
+    check('mentorship_offers_status', sql`${t.status} in ('pending', 'accepted', 'declined', 'withdrawn')`),
+    check('mentorship_offers_message_length', sql`char_length(${t.message}) <= 1000`),
+    check('mentorship_offers_answered', sql`(${t.status} = 'pending') = (${t.answeredAt} is null)`),
+    uniqueIndex('mentorship_offers_one_pending_per_pair').on(t.mentorId, t.menteeId).where(sql`${t.status} = 'pending'`),
+    index('mentorship_offers_mentor_idx').on(t.mentorId, t.status),
+    index('mentorship_offers_mentee_idx').on(t.menteeId, t.status),
+  ],
+);
+
+export type MentorshipOffer = typeof mentorshipOffers.$inferSelect;
