@@ -84,6 +84,18 @@ export async function noteInteraction(tx: Tx, actorId: string, targetId: string)
   await recordEvent(tx, { type: 'rapport.grown', actorId, data: { pair: key, score: now.score, weeks: now.weeks, firstAt: now.firstAt } });
 }
 
+/**
+ * Whether two members have interacted both ways — any comment, reply, reaction or follow from
+ * each side. A request sent after that is "warm".
+ */
+export async function hadTwoWayInteraction(tx: Queryable, a: string, b: string) {
+  const [row] = rowsOf(
+    await tx.execute(sql`with x as (${interactions(a, b)})
+      select (count(*) filter (where actor = ${a}::uuid))::int as from_me, (count(*) filter (where actor = ${b}::uuid))::int as from_them from x`),
+  );
+  return Boolean(row && row.from_me > 0 && row.from_them > 0);
+}
+
 /** The viewer's connections, strongest first, with whether each has grown and who is a mentor. */
 export async function listConnections(viewerId: string, limit = 50) {
   const rows = rowsOf(await db().execute(sql`${rapportSql(viewerId)} order by score desc limit ${limit}`));

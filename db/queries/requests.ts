@@ -13,6 +13,7 @@ import {
 } from '@/lib/requests';
 import type { SendRequestInput } from '@/lib/validation/requests';
 import { recordEvent, type Tx } from './events';
+import { hadTwoWayInteraction, rapportBetween } from './rapport';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,23 +33,6 @@ export async function expireStaleRequests(now = new Date()) {
     }
     return expired.length;
   });
-}
-
-/**
- * Two-way interaction before a request makes it "warm". Until posts and comments exist, that
- * is the two following each other.
- */
-async function hadTwoWayInteraction(tx: Tx, a: string, b: string, before: Date) {
-  const rows = await tx
-    .select({ followerId: follows.followerId })
-    .from(follows)
-    .where(
-      and(
-        or(and(eq(follows.followerId, a), eq(follows.followeeId, b)), and(eq(follows.followerId, b), eq(follows.followeeId, a))),
-        lt(follows.createdAt, before),
-      ),
-    );
-  return rows.length === 2;
 }
 
 export async function sendRequest(viewerId: string, input: SendRequestInput): Promise<{ ok: true; id: string } | Refused> {
@@ -111,7 +95,8 @@ export async function sendRequest(viewerId: string, input: SendRequestInput): Pr
             lt(mentorshipRequests.expiresAt, now),
           ),
         );
-      const warmth = (await hadTwoWayInteraction(tx, viewerId, input.mentorId, now)) ? 'warm' : 'cold';
+      // Warm: the two had already interacted both ways (comments, replies, reactions, follows).
+      const warmth = (await hadTwoWayInteraction(tx, viewerId, input.mentorId)) ? 'warm' : 'cold';
       const [created] = await tx
         .insert(mentorshipRequests)
         .values({
@@ -301,8 +286,18 @@ export async function listInbox(viewerId: string) {
     .limit(200);
   const pending = rows.filter((r) => r.status === 'pending').reverse();
   const answered = rows.filter((r) => r.status !== 'pending').slice(0, HISTORY_LIMIT);
-  const exchanges = await exchangesWith(viewerId, pending.map((r) => r.mentee.id));
-  return { pending: pending.map((r) => ({ ...r, exchange: exchanges.get(r.mentee.id)! })), answered };
+  const [exchanges, rapport] = await Promise.all([
+    exchangesWith(viewerId, pending.map((r) => r.mentee.id)),
+    Promise.all(pending.map((r) => rapportBetween(viewerId, r.mentee.id))),
+  ]);
+  return {
+    pending: pending.map((r, i) => ({
+      ...r,
+      // Follows both ways, and comments, replies and reactions counted each way (rapport).
+      exchange: { ...exchanges.get(r.mentee.id)!, fromMentee: rapport[i]!.fromThem, fromYou: rapport[i]!.fromMe, rapport: rapport[i]! },
+    })),
+    answered,
+  };
 }
 
 /** Requests the viewer sent as a mentee. */
@@ -319,8 +314,7 @@ export async function listOutbox(viewerId: string) {
 }
 
 /**
- * What the mentor and each mentee have already exchanged on the platform: follows both ways
- * (comments and replies join when posts exist). One query for the whole inbox.
+ * Who follows whom between the mentor and each mentee. One query for the whole inbox.
  */
 async function exchangesWith(mentorId: string, menteeIds: string[]) {
   const result = new Map(menteeIds.map((id) => [id, { menteeFollowsYou: null as Date | null, youFollowMentee: null as Date | null }]));
