@@ -7,18 +7,24 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
   const user = await currentUser();
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-3 px-4 py-3">
-        <Link href="/" className="text-lg font-bold tracking-tight">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-1 gap-y-2 px-4 py-3">
+        <Link href="/" className="mr-2 text-lg font-bold tracking-tight">
           Ask <span className="text-ask-700 dark:text-ask-50">or</span> Grow
         </Link>
-        <Link href="/mentors" className={`${buttonClass('ghost')} mr-auto`}>
+        <Link href="/mentors" className={buttonClass('ghost', user ? '' : 'mr-auto')}>
           Mentors
         </Link>
         {user ? (
           <>
+            <Link href="/requests" className={buttonClass('ghost')}>
+              Requests
+            </Link>
+            <Link href="/mentorships" className={buttonClass('ghost', 'mr-auto')}>
+              Mentorships
+            </Link>
             <Link href={`/u/${user.handle}`} className="flex items-center gap-2 rounded-lg px-2 py-1 hover:bg-stone-100 dark:hover:bg-stone-800">
               <Avatar user={user} size={28} decorative />
-              <span className="text-sm font-medium">{user.displayName}</span>
+              <span className="sr-only text-sm font-medium sm:not-sr-only">{user.displayName}</span>
             </Link>
             <Link href="/settings" className={buttonClass('ghost')}>
               Settings

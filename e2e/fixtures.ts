@@ -34,3 +34,38 @@ export async function signOut(page: Page) {
   await header(page).getByRole('button', { name: 'Sign out' }).click();
   await expect(header(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
 }
+
+const START_PREFERENCE_LABELS = { ask: 'Ask me', grow: 'Let it grow', either: 'Either way' } as const;
+
+/** Fills Settings → "Become a mentor" for the signed-in member, so a test has a mentor of its own. */
+export async function becomeMentor(
+  page: Page,
+  profile: { startPreference?: keyof typeof START_PREFERENCE_LABELS; startNote?: string; capacity?: number } = {},
+) {
+  const startNote = profile.startNote ?? 'Send me a short request with one concrete goal.';
+  await page.goto('/settings');
+  await page.getByLabel('Headline').fill('Staff engineer who enjoys teaching');
+  await page.getByLabel('Expertise').fill('Go, Testing');
+  await page.getByLabel('Years of experience').fill('12');
+  await page.getByLabel('Capacity').fill(String(profile.capacity ?? 3));
+  await page.getByRole('radio', { name: new RegExp(`^${START_PREFERENCE_LABELS[profile.startPreference ?? 'either']}`) }).check();
+  await page.getByLabel('In your words: how should someone start with you?').fill(startNote);
+  await page.getByRole('button', { name: 'Become a mentor' }).click();
+  await expect(page.getByText('Mentor profile saved. You are listed in the directory.')).toBeVisible();
+  return { startNote };
+}
+
+export const REQUEST_MESSAGE =
+  'Hello! I am a backend developer with three years of experience, and I would like to learn how to design systems that last.';
+
+/** Sends a request from the signed-in member to the mentor with this handle, through the form. */
+export async function sendRequest(page: Page, mentorHandle: string, request: { message?: string; goals?: string[] } = {}) {
+  await page.goto(`/u/${mentorHandle}/ask`);
+  await page.getByLabel(/^Your message to /).fill(request.message ?? REQUEST_MESSAGE);
+  const goals = request.goals ?? ['Design a service end to end'];
+  for (const [i, goal] of goals.entries()) await page.getByLabel(new RegExp(`^Goal ${i + 1}`)).fill(goal);
+  await page.getByLabel('How often would you meet?').selectOption('weekly');
+  await page.getByLabel('Intended length, in weeks').fill('8');
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(page).toHaveURL(/\/requests\?sent=1$/);
+}

@@ -6,6 +6,8 @@ export const control =
 type FieldProps = {
   label: string;
   name: string;
+  /** The element id, when one page shows the same form several times; defaults to `name`. */
+  id?: string;
   /** Messages from the server action's fieldErrors. */
   errors?: string[];
   hint?: string;
@@ -34,26 +36,26 @@ export function FieldMessages({ name, hint, errors }: { name: string; hint?: str
   );
 }
 
-export function FieldShell({ label, name, errors, hint, children }: FieldProps & { children: React.ReactNode }) {
+export function FieldShell({ label, name, id = name, errors, hint, children }: FieldProps & { children: React.ReactNode }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium">
+      <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
       {children}
-      <FieldMessages name={name} hint={hint} errors={errors} />
+      <FieldMessages name={id} hint={hint} errors={errors} />
     </div>
   );
 }
 
-export function TextField({ label, name, errors, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ label, name, id = name, errors, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <FieldShell label={label} name={name} errors={errors} hint={hint}>
+    <FieldShell label={label} name={name} id={id} errors={errors} hint={hint}>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
+        aria-describedby={describedBy(id, hint, errors)}
         className={control}
         {...input}
       />
@@ -64,17 +66,18 @@ export function TextField({ label, name, errors, hint, ...input }: FieldProps & 
 export function TextAreaField({
   label,
   name,
+  id = name,
   errors,
   hint,
   ...textarea
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <FieldShell label={label} name={name} errors={errors} hint={hint}>
+    <FieldShell label={label} name={name} id={id} errors={errors} hint={hint}>
       <textarea
-        id={name}
+        id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
+        aria-describedby={describedBy(id, hint, errors)}
         className={control}
         {...textarea}
       />

@@ -4,6 +4,7 @@ import { control, describedBy, FieldShell } from './field';
 export function SelectField({
   label,
   name,
+  id = name,
   errors,
   hint,
   options,
@@ -11,17 +12,19 @@ export function SelectField({
 }: {
   label: string;
   name: string;
+  /** The element id, when one page shows the same form several times; defaults to `name`. */
+  id?: string;
   errors?: string[];
   hint?: string;
   options: { value: string; label: string }[];
 } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <FieldShell label={label} name={name} errors={errors} hint={hint}>
+    <FieldShell label={label} name={name} id={id} errors={errors} hint={hint}>
       <select
-        id={name}
+        id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
+        aria-describedby={describedBy(id, hint, errors)}
         className={control}
         {...select}
       >

@@ -5,6 +5,7 @@ import { db } from '@/db';
 import { uniqueViolation } from '@/db/errors';
 import { mentorshipGoals, mentorshipMessages, mentorshipRatings, mentorships, users } from '@/db/schema';
 import { MAX_GOALS, refuse, type EndOutcome, type EndReason, type Refused } from '@/lib/requests';
+import { isUuid } from '@/lib/ids';
 import { recordEvent, type Tx } from './events';
 
 const mentor = alias(users, 'mentor');
@@ -46,6 +47,7 @@ export async function listMentorships(viewerId: string) {
  * undefined, exactly as for a mentorship that does not exist.
  */
 export async function getMentorship(viewerId: string, mentorshipId: string) {
+  if (!isUuid(mentorshipId)) return undefined;
   const [row] = await db()
     .select({
       id: mentorships.id,
@@ -90,6 +92,7 @@ export async function getMentorship(viewerId: string, mentorshipId: string) {
 
 /** Locks the mentorship for a change by one of its members. */
 async function lockMentorship(tx: Tx, viewerId: string, mentorshipId: string, needsActive: boolean) {
+  if (!isUuid(mentorshipId)) return refuse('not_found');
   const [row] = await tx
     .select({ id: mentorships.id, mentorId: mentorships.mentorId, menteeId: mentorships.menteeId, status: mentorships.status })
     .from(mentorships)

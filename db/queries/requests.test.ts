@@ -303,3 +303,19 @@ describe('the mentorship space', () => {
     await expect(database.db.delete(events)).rejects.toThrow();
   });
 });
+
+describe('malformed ids', () => {
+  it('are "not found", never a database error', async () => {
+    const m = await mentor();
+    expect(await acceptRequest(m, 'not-a-uuid')).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await getMentorship(m, "x' or 1=1 --")).toBeUndefined();
+    expect(await postMessage(m, '123', 'hi')).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  it('a retired mentor cannot accept a request that was waiting', async () => {
+    const m = await mentor();
+    const { requestId } = await pendingRequest(m);
+    await database.db.update(mentorProfiles).set({ status: 'retired' }).where(eq(mentorProfiles.userId, m));
+    expect(await acceptRequest(m, requestId)).toMatchObject({ ok: false, code: 'retired' });
+  });
+});

@@ -12,6 +12,7 @@ import {
   type Refused,
 } from '@/lib/requests';
 import type { SendRequestInput } from '@/lib/validation/requests';
+import { isUuid } from '@/lib/ids';
 import { recordEvent, type Tx } from './events';
 import { hadTwoWayInteraction, rapportBetween } from './rapport';
 
@@ -131,6 +132,7 @@ export async function sendRequest(viewerId: string, input: SendRequestInput): Pr
 
 /** Locks a request for a state change by `viewerId`, checking it is theirs to change. */
 async function lockRequest(tx: Tx, viewerId: string, requestId: string, role: 'mentor' | 'mentee') {
+  if (!isUuid(requestId)) return refuse('not_found');
   const [request] = await tx.select().from(mentorshipRequests).where(eq(mentorshipRequests.id, requestId)).for('no key update');
   if (!request || (request.mentorId !== viewerId && request.menteeId !== viewerId)) return refuse('not_found');
   if (role === 'mentor' && request.mentorId !== viewerId) return refuse('mentor_only');
@@ -160,10 +162,12 @@ export async function acceptRequest(viewerId: string, requestId: string): Promis
       if (!locked.ok) return locked;
       const { request } = locked;
       const [mentor] = await tx
-        .select({ capacity: mentorProfiles.capacity, active: mentorProfiles.activeMenteeCount })
+        .select({ capacity: mentorProfiles.capacity, active: mentorProfiles.activeMenteeCount, status: mentorProfiles.status })
         .from(mentorProfiles)
         .where(eq(mentorProfiles.userId, viewerId))
         .for('no key update');
+      // A paused mentor may still take a request that was already waiting; a retired one may not.
+      if (mentor?.status === 'retired') return refuse('retired');
       if (!mentor || mentor.active >= mentor.capacity) return refuse('at_capacity');
       const now = new Date();
       const [mentorship] = await tx

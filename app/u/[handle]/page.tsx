@@ -88,6 +88,11 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
                       ? `${member.displayName} has ${slots.text.toLowerCase()}. A request states your goals, a cadence and a length.`
                       : `${member.displayName} cannot take a request right now (${slots.text.toLowerCase()}).`}
                   </p>
+                  {slots.open && (
+                    <Link href={`/u/${member.handle}/ask`} className={buttonClass('primary', 'mt-3')}>
+                      Ask for mentorship
+                    </Link>
+                  )}
                 </section>
                 <section aria-labelledby="grow-heading" className="rounded-2xl border border-grow-600/30 bg-grow-50 p-5 text-grow-700">
                   <h3 id="grow-heading" className="font-semibold">

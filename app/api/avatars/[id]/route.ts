@@ -1,10 +1,10 @@
 import { getAvatar } from '@/db/queries/users';
+import { isUuid } from '@/lib/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function GET(request: Request, { params }: RouteContext<'/api/avatars/[id]'>) {
   const { id } = await params;
-  const avatar = UUID.test(id) ? await getAvatar(id) : undefined;
+  const avatar = isUuid(id) ? await getAvatar(id) : undefined;
   if (!avatar) return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
   // Versioned URLs (?v=<updated>) never change, so they can be cached for good.
   const versioned = new URL(request.url).searchParams.has('v');

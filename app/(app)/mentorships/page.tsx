@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Avatar } from '@/components/avatar';
+import { buttonClass } from '@/components/ui/button';
+import { listMentorships } from '@/db/queries/mentorships';
+import { formatDate } from '@/lib/format';
+import { requireUser } from '@/lib/session';
+import { MENTORSHIP_STATUS_LABELS, originShort } from './words';
+
+export const metadata: Metadata = { title: 'Mentorships' };
+
+export default async function MentorshipsPage() {
+  const user = await requireUser('/mentorships');
+  const mentorships = await listMentorships(user.id);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold tracking-tight">Mentorships</h1>
+        <p className="text-stone-700 dark:text-stone-300">The mentorships you are in, as mentor or mentee: messages, goals and how each ended.</p>
+      </header>
+      {mentorships.length === 0 ? (
+        <div className="space-y-3 rounded-2xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
+          <p className="font-medium">You have no mentorships yet.</p>
+          <p className="text-sm text-stone-700 dark:text-stone-300">
+            Find a mentor and ask them, or follow a few and let something grow. Requests you send and receive are under{' '}
+            <Link href="/requests" className="font-medium text-ask-700 underline dark:text-ask-50">
+              Requests
+            </Link>
+            .
+          </p>
+          <Link href="/mentors" className={buttonClass('primary')}>
+            Find a mentor
+          </Link>
+        </div>
+      ) : (
+        <ul className="space-y-3">
+          {mentorships.map((m) => {
+            const youMentor = m.mentor.id === user.id;
+            const other = youMentor ? m.mentee : m.mentor;
+            const active = m.status === 'active';
+            return (
+              <li key={m.id}>
+                <article className="flex flex-wrap items-center gap-4 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+                  <Avatar user={other} size={48} decorative />
+                  <div className="min-w-0 flex-1 space-y-1">
+                    <h2 className="font-semibold break-words">
+                      <Link href={`/mentorships/${m.id}`} className="hover:underline">
+                        {youMentor ? `Mentoring ${other.displayName}` : `Mentored by ${other.displayName}`}
+                      </Link>
+                    </h2>
+                    <p className="text-sm text-stone-600 dark:text-stone-400">
+                      You are the {youMentor ? 'mentor' : 'mentee'} · {originShort(m)} · started {formatDate(m.startedAt)}
+                      {m.endedAt && ` · ended ${formatDate(m.endedAt)}`}
+                    </p>
+                  </div>
+                  <span
+                    className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${
+                      active ? 'bg-grow-50 text-grow-700 ring-grow-600/30' : 'bg-stone-100 text-stone-800 ring-stone-400/40 dark:bg-stone-800 dark:text-stone-100'
+                    }`}
+                  >
+                    {MENTORSHIP_STATUS_LABELS[m.status]}
+                  </span>
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
