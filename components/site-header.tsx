@@ -11,16 +11,25 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
         <Link href="/" className="mr-2 text-lg font-bold tracking-tight">
           Ask <span className="text-ask-700 dark:text-ask-50">or</span> Grow
         </Link>
-        <Link href="/mentors" className={buttonClass('ghost', user ? '' : 'mr-auto')}>
+        <Link href="/mentors" className={buttonClass('ghost', 'px-2.5')}>
           Mentors
+        </Link>
+        <Link href="/feed" className={buttonClass('ghost', user ? 'px-2.5' : 'mr-auto px-2.5')}>
+          Feed
         </Link>
         {user ? (
           <>
-            <Link href="/requests" className={buttonClass('ghost')}>
+            <Link href="/connections" className={buttonClass('ghost', 'px-2.5')}>
+              Connections
+            </Link>
+            <Link href="/requests" className={buttonClass('ghost', 'px-2.5')}>
               Requests
             </Link>
-            <Link href="/mentorships" className={buttonClass('ghost', 'mr-auto')}>
+            <Link href="/mentorships" className={buttonClass('ghost', 'px-2.5')}>
               Mentorships
+            </Link>
+            <Link href="/posts/new" className={buttonClass('ghost', 'mr-auto px-2.5')}>
+              Write
             </Link>
             <Link href={`/u/${user.handle}`} className="flex items-center gap-2 rounded-lg px-2 py-1 hover:bg-stone-100 dark:hover:bg-stone-800">
               <Avatar user={user} size={28} decorative />

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { uniqueViolation } from '@/db/errors';
-import { avatars, mentorProfiles, oauthAccounts, users } from '@/db/schema';
+import { avatars, mentorProfiles, oauthAccounts, posts, users } from '@/db/schema';
 import { mentorProfileColumns, tagNames } from './mentors';
 
 const lower = (column: typeof users.handle | typeof users.email) => sql`lower(${column})`;
@@ -201,4 +201,14 @@ export async function findOrCreateOAuthMember(identity: {
     }
   }
   throw new Error('Could not find a free handle for the new member.');
+}
+
+/** A member's published posts, newest first, for their page. */
+export async function listPublishedPosts(authorId: string, limit = 10) {
+  return db()
+    .select({ slug: posts.slug, title: posts.title, excerpt: posts.excerpt, publishedAt: posts.publishedAt, readingMinutes: posts.readingMinutes })
+    .from(posts)
+    .where(and(eq(posts.authorId, authorId), eq(posts.status, 'published')))
+    .orderBy(desc(posts.publishedAt), desc(posts.id))
+    .limit(limit);
 }

@@ -6,7 +6,15 @@ import { Avatar } from '@/components/avatar';
 import { Markdown } from '@/components/markdown';
 import { StartPreferenceBadge } from '@/components/start-preference';
 import { buttonClass } from '@/components/ui/button';
-import { getMemberByHandle } from '@/db/queries/users';
+import { followAction } from '@/app/posts/actions';
+import { MakeOfferForm } from '@/app/(app)/connections/offer-forms';
+import { FollowButton } from '@/components/follow-button';
+import { isFollowing, listFollowers, listFollowing } from '@/db/queries/follows';
+import { getOwnMentorProfile } from '@/db/queries/mentors';
+import { listPendingOffers } from '@/db/queries/offers';
+import { rapportBetween } from '@/db/queries/rapport';
+import { getMemberByHandle, listPublishedPosts } from '@/db/queries/users';
+import { describeRapport, isGrown } from '@/lib/rapport';
 import { availability, plural } from '@/lib/format';
 import { languageName } from '@/lib/languages';
 import { countryName, localTime } from '@/lib/places';
@@ -39,6 +47,24 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
   const isSelf = viewer?.id === member.id;
   const mentor = member.mentor?.status === 'active' ? member.mentor : null;
   const slots = mentor ? availability({ ...mentor, openSlots: mentor.capacity - mentor.activeMenteeCount }) : null;
+  const other = viewer && !isSelf ? viewer : undefined;
+  const [followers, following, postList, relation] = await Promise.all([
+    listFollowers(member.id),
+    listFollowing(member.id),
+    listPublishedPosts(member.id),
+    other
+      ? Promise.all([
+          isFollowing(other.id, member.id),
+          rapportBetween(other.id, member.id),
+          getOwnMentorProfile(other.id),
+          listPendingOffers(other.id),
+        ])
+      : undefined,
+  ]);
+  const [viewerFollows, rapport, viewerMentor, offers] = relation ?? [false, undefined, undefined, []];
+  const grown = rapport ? isGrown(rapport) : false;
+  const offerKind = viewerMentor?.status === 'active' && !mentor ? 'offer' : mentor ? 'proposal' : undefined;
+  const offerPending = offers.some((o) => o.partner.id === member.id);
 
   return (
     <article className="space-y-6">
@@ -60,7 +86,22 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
             Edit profile
           </Link>
         )}
+        {other && <FollowButton memberId={member.id} memberName={member.displayName} following={viewerFollows} action={followAction} />}
       </header>
+
+      {rapport && (rapport.fromMe > 0 || rapport.fromThem > 0) && (
+        <section aria-label="Your connection" className={`space-y-2 rounded-2xl p-4 ring-1 ${grown ? 'bg-grow-50 text-grow-700 ring-grow-600/30' : 'bg-white ring-stone-200 dark:bg-stone-900 dark:ring-stone-800'}`}>
+          <p>
+            {grown ? <strong>You two have been growing a connection: </strong> : 'You and ' + member.displayName + ': '}
+            {describeRapport(rapport)} (you {rapport.fromMe}, {member.displayName} {rapport.fromThem}).{' '}
+            <Link href="/connections" className="underline">
+              Your connections
+            </Link>
+          </p>
+          {grown && offerKind && !offerPending && <MakeOfferForm kind={offerKind} partnerId={member.id} partnerName={member.displayName} />}
+          {offerPending && <p className="text-sm">An offer or proposal between you is waiting for an answer on your connections page.</p>}
+        </section>
+      )}
 
       {mentor && slots && (
         <section aria-labelledby="mentor-heading" className="grid gap-6 md:grid-cols-3">
@@ -145,6 +186,54 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
           </aside>
         </section>
       )}
+      {postList.length > 0 && (
+        <section aria-labelledby="posts-heading" className="space-y-3">
+          <h2 id="posts-heading" className="text-lg font-semibold">
+            Writing
+          </h2>
+          <ul className="space-y-3">
+            {postList.map((p) => (
+              <li key={p.slug} className="rounded-2xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+                <Link href={`/posts/${p.slug}`} className="font-semibold hover:underline">
+                  {p.title}
+                </Link>
+                <p className="text-sm text-stone-700 dark:text-stone-300">{p.excerpt}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-label="Network" className="grid gap-4 sm:grid-cols-2">
+        {[
+          { title: 'Followers', list: followers },
+          { title: 'Following', list: following },
+        ].map(({ title, list }) => (
+          <details key={title} className="rounded-2xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <summary className="cursor-pointer font-semibold">
+              {title} ({list.total})
+            </summary>
+            {list.people.length === 0 ? (
+              <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">No one yet.</p>
+            ) : (
+              <ul className="mt-3 space-y-2">
+                {list.people.map((p) => (
+                  <li key={p.id} className="flex items-center gap-2 text-sm">
+                    <Avatar user={p} size={24} decorative />
+                    <Link href={`/u/${p.handle}`} className="hover:underline">
+                      {p.displayName}
+                    </Link>
+                    {p.isMentor && <span className="text-xs text-stone-600 dark:text-stone-400">Mentor</span>}
+                  </li>
+                ))}
+                {list.total > list.people.length && (
+                  <li className="text-sm text-stone-600 dark:text-stone-400">and {list.total - list.people.length} more</li>
+                )}
+              </ul>
+            )}
+          </details>
+        ))}
+      </section>
     </article>
   );
 }

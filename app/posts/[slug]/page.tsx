@@ -1,0 +1,201 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { Avatar } from '@/components/avatar';
+import { CommentForm } from '@/components/comment-forms';
+import { CommentThread } from '@/components/comment-thread';
+import { FollowButton } from '@/components/follow-button';
+import { Markdown } from '@/components/markdown';
+import { ReactionBar } from '@/components/reaction-bar';
+import { buttonClass } from '@/components/ui/button';
+import { listComments } from '@/db/queries/comments';
+import { isFollowing } from '@/db/queries/follows';
+import { getPost } from '@/db/queries/posts';
+import { reactionSummaries, emptySummary } from '@/db/queries/reactions';
+import { formatDate, plural } from '@/lib/format';
+import { currentUser } from '@/lib/session';
+import { parseCommentOrder, slugFromParam } from '@/lib/validation/posts';
+import { addCommentAction, deleteCommentAction, editCommentAction, followAction, reactAction } from '../actions';
+
+const loadPost = cache(async (slug: string) => {
+  const viewer = await currentUser();
+  return { viewer, post: await getPost(slugFromParam(slug), viewer?.id) };
+});
+
+export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): Promise<Metadata> {
+  const { post } = await loadPost((await params).slug);
+  if (!post) return { title: 'Post not found' };
+  return {
+    title: post.title,
+    description: post.excerpt || undefined,
+    robots: post.status === 'draft' ? { index: false } : undefined,
+  };
+}
+
+function Notice({ children }: { children: React.ReactNode }) {
+  return (
+    <p role="status" className="rounded-lg border border-grow-600/30 bg-grow-50 px-4 py-3 text-sm font-medium text-grow-700">
+      {children}
+    </p>
+  );
+}
+
+export default async function PostPage({ params, searchParams }: PageProps<'/posts/[slug]'>) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const { viewer, post } = await loadPost(slug);
+  if (!post) notFound();
+  const order = parseCommentOrder(query.comments);
+  const published = post.status === 'published';
+  const here = `/posts/${post.slug}`;
+  const signInHref = `/signin?callbackUrl=${encodeURIComponent(here)}`;
+
+  const [comments, summaries, following] = await Promise.all([
+    published ? listComments(post.id, { viewerId: viewer?.id, order }) : Promise.resolve([]),
+    reactionSummaries('post', [post.id], viewer?.id),
+    viewer && !post.isAuthor ? isFollowing(viewer.id, post.author.id) : Promise.resolve(false),
+  ]);
+  const sortLink = (value: 'oldest' | 'newest', label: string) => (
+    <Link
+      href={value === 'oldest' ? `${here}#comments` : `${here}?comments=newest#comments`}
+      aria-current={order === value ? 'true' : undefined}
+      className={`rounded-md px-2 py-1 ${order === value ? 'bg-stone-200 font-semibold dark:bg-stone-800' : 'hover:bg-stone-100 dark:hover:bg-stone-800'}`}
+    >
+      {label}
+    </Link>
+  );
+
+  return (
+    <article className="mx-auto max-w-3xl space-y-8" aria-labelledby="post-title">
+      {query.published && post.isAuthor && published && <Notice>Your post is published.</Notice>}
+      {query.saved && post.isAuthor && <Notice>{published ? 'Your changes are saved.' : 'Draft saved.'}</Notice>}
+      {!published && (
+        <p className="rounded-lg border border-amber-600/40 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          <strong>Draft.</strong> Only you can see this page. Publish it from the editor when it is ready.
+        </p>
+      )}
+
+      <header className="space-y-4">
+        <h1 id="post-title" className="text-3xl font-bold tracking-tight break-words sm:text-4xl">
+          {post.title}
+        </h1>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
+          {post.publishedAt ? (
+            <span>
+              Published <time dateTime={post.publishedAt.toISOString()}>{formatDate(post.publishedAt)}</time>
+            </span>
+          ) : (
+            <span>
+              Last saved <time dateTime={post.updatedAt.toISOString()}>{formatDate(post.updatedAt)}</time>
+            </span>
+          )}
+          <span aria-hidden>·</span>
+          <span>{post.readingMinutes} min read</span>
+          {published && (
+            <>
+              <span aria-hidden>·</span>
+              <a href="#comments" className="hover:underline">
+                {plural(post.commentCount, 'comment')}
+              </a>
+            </>
+          )}
+          {post.isAuthor && (
+            <Link href={`${here}/edit`} className={buttonClass('secondary', 'ml-auto')}>
+              Edit<span className="sr-only"> this post</span>
+            </Link>
+          )}
+        </div>
+        {post.tags.length > 0 && (
+          <ul aria-label="Tags" className="flex flex-wrap gap-2">
+            {post.tags.map((t) => (
+              <li key={t.slug}>
+                <Link
+                  href={`/mentors?tag=${encodeURIComponent(t.slug)}`}
+                  className="inline-block rounded-full bg-stone-100 px-2.5 py-0.5 text-sm text-stone-800 hover:bg-stone-200 dark:bg-stone-800 dark:text-stone-200 dark:hover:bg-stone-700"
+                >
+                  {t.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </header>
+
+      <section
+        aria-label="Author"
+        className="flex flex-wrap items-center gap-4 rounded-2xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+      >
+        <Avatar user={post.author} size={48} decorative />
+        <div className="min-w-0 flex-1">
+          <Link href={`/u/${post.author.handle}`} className="font-semibold break-words hover:underline">
+            {post.author.displayName}
+          </Link>
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            @{post.author.handle} · {plural(post.author.followerCount, 'follower')}
+          </p>
+        </div>
+        {viewer && !post.isAuthor && (
+          <FollowButton memberId={post.author.id} memberName={post.author.displayName} following={following} action={followAction} />
+        )}
+        {!viewer && (
+          <Link href={signInHref} className={buttonClass('secondary')}>
+            Sign in to follow
+          </Link>
+        )}
+      </section>
+
+      <Markdown source={post.body} profile="full" className="text-[1.05rem]" />
+
+      {published && (
+        <ReactionBar
+          target="post"
+          targetId={post.id}
+          summary={summaries.get(post.id) ?? emptySummary()}
+          action={reactAction}
+          signedIn={Boolean(viewer)}
+          signInHref={signInHref}
+          label="Reactions to this post"
+        />
+      )}
+
+      <section aria-labelledby="comments-heading" id="comments" className="scroll-mt-4 space-y-4 border-t border-stone-200 pt-6 dark:border-stone-800">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="comments-heading" className="text-xl font-semibold">
+            {published ? `Comments (${post.commentCount})` : 'Comments'}
+          </h2>
+          {published && comments.length > 1 && (
+            <nav aria-label="Sort comments" className="flex gap-1 text-sm">
+              {sortLink('oldest', 'Oldest first')}
+              {sortLink('newest', 'Newest first')}
+            </nav>
+          )}
+        </div>
+        {!published ? (
+          <p className="text-stone-600 dark:text-stone-400">Comments open once the post is published.</p>
+        ) : (
+          <>
+            {viewer ? (
+              <CommentForm postId={post.id} action={addCommentAction} />
+            ) : (
+              <p>
+                <Link href={signInHref} className="font-medium text-ask-700 underline dark:text-ask-50">
+                  Sign in
+                </Link>{' '}
+                to join the discussion.
+              </p>
+            )}
+            <CommentThread
+              postId={post.id}
+              postAuthorId={post.author.id}
+              comments={comments}
+              viewerId={viewer?.id}
+              signInHref={signInHref}
+              actions={{ reply: addCommentAction, edit: editCommentAction, remove: deleteCommentAction, react: reactAction }}
+            />
+          </>
+        )}
+      </section>
+    </article>
+  );
+}

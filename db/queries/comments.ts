@@ -1,0 +1,203 @@
+import 'server-only';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { comments, posts, reactions, users } from '@/db/schema';
+import type { CommentOrder } from '@/lib/validation/posts';
+import { recordEvent, type Tx } from './events';
+import { noteInteraction } from './rapport';
+import { emptySummary, reactionSummaries, type ReactionSummary } from './reactions';
+
+// The schema allows depth up to 50; deeper replies are stored at 50 with their real parent, so
+// the thread stays correct and only the number stops growing.
+const MAX_STORED_DEPTH = 50;
+
+export type CommentResult = { ok: true; id: string; slug: string } | { ok: false; message: string };
+
+const postGone = { ok: false as const, message: 'That post does not exist.' };
+const commentGone = { ok: false as const, message: 'That comment is no longer there.' };
+
+/** The Postgres error code on either driver (drizzle wraps driver errors). */
+function errorCode(error: unknown) {
+  for (let e = error as Record<string, unknown> | undefined; e; e = e.cause as Record<string, unknown> | undefined) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
+
+/**
+ * Adds a comment to a published post, top-level or as a reply to a live comment. `replies_to_id`
+ * records whom it answers (the parent's author, or the post's) so rapport can read who talks to whom.
+ */
+export async function addComment(viewerId: string, input: { postId: string; parentId?: string; body: string }): Promise<CommentResult> {
+  try {
+    return await db().transaction(async (tx) => {
+      const [post] = await tx
+        .select({ authorId: posts.authorId, status: posts.status, slug: posts.slug })
+        .from(posts)
+        .where(eq(posts.id, input.postId))
+        .for('share');
+      if (!post || (post.status !== 'published' && post.authorId !== viewerId)) return postGone;
+      if (post.status !== 'published') return { ok: false as const, message: 'Comments open once the post is published.' };
+
+      let repliesToId = post.authorId;
+      let depth = 0;
+      if (input.parentId) {
+        // FOR SHARE holds off a deletion of the parent until this reply is in (deleteComment
+        // locks FOR UPDATE and then sees the reply, so it leaves a placeholder).
+        const [parent] = await tx
+          .select({ authorId: comments.authorId, postId: comments.postId, depth: comments.depth, deletedAt: comments.deletedAt })
+          .from(comments)
+          .where(eq(comments.id, input.parentId))
+          .for('share');
+        if (!parent || parent.postId !== input.postId) return commentGone;
+        if (parent.deletedAt) return { ok: false as const, message: 'That comment was deleted; reply to the post instead.' };
+        repliesToId = parent.authorId;
+        depth = Math.min(parent.depth + 1, MAX_STORED_DEPTH);
+      }
+      const now = new Date();
+      const [row] = await tx
+        .insert(comments)
+        .values({ postId: input.postId, authorId: viewerId, parentId: input.parentId ?? null, repliesToId, body: input.body, depth, createdAt: now })
+        .returning({ id: comments.id });
+      await recordEvent(tx, {
+        type: 'comment.created',
+        actorId: viewerId,
+        data: { postId: input.postId, commentId: row!.id, parentId: input.parentId ?? null, repliesToId },
+        at: now,
+      });
+      await noteInteraction(tx, viewerId, repliesToId);
+      return { ok: true as const, id: row!.id, slug: post.slug };
+    });
+  } catch (error) {
+    // The post or parent was deleted between the check and the insert.
+    if (errorCode(error) === '23503') return commentGone;
+    throw error;
+  }
+}
+
+async function lockOwnComment(tx: Tx, viewerId: string, commentId: string) {
+  const [comment] = await tx
+    .select({ authorId: comments.authorId, deletedAt: comments.deletedAt, parentId: comments.parentId, slug: posts.slug })
+    .from(comments)
+    .innerJoin(posts, eq(posts.id, comments.postId))
+    .where(eq(comments.id, commentId))
+    .for('update', { of: comments });
+  if (!comment || comment.deletedAt) return { ok: false as const, message: commentGone.message };
+  if (comment.authorId !== viewerId) return { ok: false as const, message: 'You can only change your own comments.' };
+  return { ok: true as const, comment };
+}
+
+export async function editComment(viewerId: string, commentId: string, body: string): Promise<CommentResult> {
+  return db().transaction(async (tx) => {
+    const locked = await lockOwnComment(tx, viewerId, commentId);
+    if (!locked.ok) return locked;
+    await tx.update(comments).set({ body, editedAt: new Date() }).where(eq(comments.id, commentId));
+    return { ok: true as const, id: commentId, slug: locked.comment.slug };
+  });
+}
+
+const hasReplies = async (tx: Tx, commentId: string) =>
+  (await tx.select({ id: comments.id }).from(comments).where(eq(comments.parentId, commentId)).limit(1)).length > 0;
+
+/**
+ * Deletes the author's comment. One with replies becomes a "[deleted]" placeholder (body
+ * emptied, `deleted_at` set, its reactions removed) so the thread under it stays; one without
+ * replies is removed. A placeholder left with no replies is removed too, up the chain.
+ */
+export async function deleteComment(viewerId: string, commentId: string): Promise<CommentResult & { placeholder?: boolean }> {
+  return db().transaction(async (tx) => {
+    const locked = await lockOwnComment(tx, viewerId, commentId);
+    if (!locked.ok) return locked;
+    if (await hasReplies(tx, commentId)) {
+      await tx.update(comments).set({ body: '', deletedAt: new Date() }).where(eq(comments.id, commentId));
+      await tx.delete(reactions).where(eq(reactions.commentId, commentId));
+      return { ok: true as const, id: commentId, slug: locked.comment.slug, placeholder: true };
+    }
+    await tx.delete(comments).where(eq(comments.id, commentId));
+    for (let parentId = locked.comment.parentId; parentId; ) {
+      const [parent] = await tx
+        .select({ deletedAt: comments.deletedAt, parentId: comments.parentId })
+        .from(comments)
+        .where(eq(comments.id, parentId))
+        .for('update');
+      if (!parent?.deletedAt || (await hasReplies(tx, parentId))) break;
+      await tx.delete(comments).where(eq(comments.id, parentId));
+      parentId = parent.parentId;
+    }
+    return { ok: true as const, id: commentId, slug: locked.comment.slug, placeholder: false };
+  });
+}
+
+export type CommentNode = {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deleted: boolean;
+  /** Null for a deleted comment: the placeholder names no one. */
+  author: { id: string; handle: string; displayName: string; avatarUpdatedAt: Date | null } | null;
+  reactions: ReactionSummary;
+  replies: CommentNode[];
+};
+
+type FlatComment = Omit<CommentNode, 'replies'>;
+
+/**
+ * Nests comments under their parents. `order` applies to top-level comments; replies always
+ * read oldest first under their parent, as a conversation does. Input must be oldest first.
+ */
+export function buildCommentTree(flat: FlatComment[], order: CommentOrder): CommentNode[] {
+  const nodes = new Map<string, CommentNode>(flat.map((c) => [c.id, { ...c, replies: [] }]));
+  const roots: CommentNode[] = [];
+  for (const c of flat) {
+    const node = nodes.get(c.id)!;
+    const parent = c.parentId ? nodes.get(c.parentId) : undefined;
+    if (parent) parent.replies.push(node);
+    else roots.push(node);
+  }
+  return order === 'newest' ? roots.reverse() : roots;
+}
+
+/** The discussion under a post, as a tree, with reactions and the viewer's own. */
+export async function listComments(postId: string, options: { viewerId?: string; order?: CommentOrder } = {}) {
+  const rows = await db()
+    .select({
+      id: comments.id,
+      parentId: comments.parentId,
+      depth: comments.depth,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      editedAt: comments.editedAt,
+      deletedAt: comments.deletedAt,
+      author: { id: users.id, handle: users.handle, displayName: users.displayName, avatarUpdatedAt: users.avatarUpdatedAt },
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.postId, postId))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+  const live = rows.filter((r) => !r.deletedAt).map((r) => r.id);
+  const summaries = await reactionSummaries('comment', live, options.viewerId);
+  const flat: FlatComment[] = rows.map((r) => ({
+    id: r.id,
+    parentId: r.parentId,
+    depth: r.depth,
+    body: r.deletedAt ? '' : r.body,
+    createdAt: r.createdAt,
+    editedAt: r.editedAt,
+    deleted: r.deletedAt !== null,
+    author: r.deletedAt ? null : r.author,
+    reactions: summaries.get(r.id) ?? emptySummary(),
+  }));
+  return buildCommentTree(flat, options.order ?? 'oldest');
+}
+
+/** Live comments on a post (placeholders do not count). */
+export async function countComments(postId: string) {
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(comments)
+    .where(and(eq(comments.postId, postId), isNull(comments.deletedAt)));
+  return Number(row?.n ?? 0);
+}
