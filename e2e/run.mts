@@ -90,7 +90,10 @@ if (adminUrl) {
   serverEnv.DATA_DIR = dataDir;
   delete serverEnv.DATABASE_URL;
   cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+  if (run('npx', ['tsx', 'db/scripts/seed.mts'], serverEnv) !== 0) process.exit(1);
 }
+// People some specs need with a history older than a test can make (e2e/grow-fixture.mts).
+if (run('npx', ['tsx', 'e2e/grow-fixture.mts'], serverEnv) !== 0) process.exit(1);
 
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
