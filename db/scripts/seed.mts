@@ -67,11 +67,13 @@ await runScript(async () => {
     progressBar: Boolean(process.stderr.isTTY),
   });
   const seconds = (performance.now() - started) / 1000;
-  const total = counts.users + counts.mentors + counts.tags + counts.mentorships + counts.follows;
+  const { grownPairs, ...rows } = counts;
+  const total = Object.values(rows).reduce((sum, value) => sum + value, 0);
   const n = (value: number) => value.toLocaleString('en-US');
   console.log(
     `Demo data re-created: ${n(counts.users)} members, ${n(counts.mentors)} of them mentors; ` +
-      `${n(counts.mentorships)} mentorships, ${n(counts.follows)} follows.\n` +
+      `${n(counts.mentorships)} mentorships, ${n(counts.follows)} follows, ${n(counts.posts)} posts, ` +
+      `${n(counts.comments)} comments, ${n(counts.reactions)} reactions, ${n(grownPairs)} grown connections.\n` +
       `${n(total)} rows in ${seconds.toFixed(1)} s (${n(Math.round(total / seconds))} rows/s).\n${demoAccountsText()}`,
   );
   await database.close();

@@ -1,10 +1,25 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db';
-import { follows, mentorProfiles, mentorships, tags, users } from '@/db/schema';
+import { listConnections, rapportBetween } from '@/db/queries/rapport';
+import {
+  comments,
+  events,
+  follows,
+  mentorProfiles,
+  mentorshipOffers,
+  mentorshipRequests,
+  mentorships,
+  posts,
+  reactions,
+  tags,
+  users,
+} from '@/db/schema';
 import { createTestDatabase } from '@/db/testing/test-database';
 import { rows } from '@/db/testing/rows';
+import { markdownToPlainText } from '@/lib/markdown';
 import { verifyPassword } from '@/lib/password';
+import { isGrown } from '@/lib/rapport';
 import { handleSchema } from '@/lib/validation/account';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsText, isDatabaseEmpty, seedDemoData, type SeedCounts } from './demo';
 
@@ -24,8 +39,22 @@ afterAll(async () => {
 const allHandles = async () =>
   (await database.db.select({ handle: users.handle }).from(users).orderBy(asc(users.handle))).map((u) => u.handle);
 
-const tableCount = async (table: typeof users | typeof mentorProfiles | typeof tags | typeof mentorships | typeof follows) =>
-  (await database.db.select({ n: count() }).from(table))[0]!.n;
+type Counted =
+  | typeof users
+  | typeof mentorProfiles
+  | typeof tags
+  | typeof mentorships
+  | typeof follows
+  | typeof mentorshipRequests
+  | typeof mentorshipOffers
+  | typeof posts
+  | typeof comments
+  | typeof reactions
+  | typeof events;
+const tableCount = async (table: Counted) => (await database.db.select({ n: count() }).from(table))[0]!.n;
+
+/** How many rows a check query finds; checks are written to find the rows that break a rule. */
+const violations = async (query: ReturnType<typeof sql>) => (await rows<{ n: number }>(database, sql`select count(*)::int as n from (${query}) broken`))[0]!.n;
 
 const userId = async (handle: string) =>
   (await database.db.select({ id: users.id }).from(users).where(eq(users.handle, handle)))[0]!.id;
@@ -78,6 +107,128 @@ async function expectConsistentCommunity() {
   expect(menteeFollows.filter((f) => f.mentor !== null).length).toBeGreaterThanOrEqual(6);
 }
 
+/** The history behind the community — content, rapport, requests, offers, events — holds together. */
+async function expectConsistentHistory() {
+  // Posts: unique slugs made from the title, valid statuses, known tags, excerpts from the body.
+  expect(await violations(sql`select slug from posts group by slug having count(*) > 1`)).toBe(0);
+  expect(await violations(sql`select 1 from posts where status not in ('draft', 'published') or (status = 'published') <> (published_at is not null)`)).toBe(0);
+  expect(await violations(sql`select 1 from posts where slug !~ '^[a-z0-9]+(-[a-z0-9]+)*-[a-z0-9]{6}$' or cardinality(tags) not between 1 and 4`)).toBe(0);
+  expect(await violations(sql`select 1 from posts p, unnest(p.tags) t where t not in (select slug from tags)`)).toBe(0);
+  expect(await violations(sql`select 1 from posts where published_at > now() or published_at < now() - interval '400 days' or created_at > coalesce(published_at, updated_at)`)).toBe(0);
+  const sample = await rows<{ body: string; excerpt: string; reading_minutes: number }>(
+    database,
+    sql`select body, excerpt, reading_minutes from posts order by id limit 40`,
+  );
+  for (const post of sample) {
+    expect(post.excerpt).toBe(markdownToPlainText(post.body, 200));
+    expect(post.reading_minutes).toBe(Math.max(1, Math.ceil(post.body.split(/\s+/).length / 230)));
+  }
+
+  // Comments: only on published posts, after them; each answers its parent's author (or the
+  // post's), one level deeper, after the parent; deleted ones are placeholders with replies.
+  expect(
+    await violations(sql`
+      select 1 from comments c join posts p on p.id = c.post_id left join comments parent on parent.id = c.parent_id
+      where p.status <> 'published' or c.created_at < p.published_at or c.created_at > now()
+         or (c.parent_id is null and (c.replies_to_id <> p.author_id or c.depth <> 0))
+         or (c.parent_id is not null and (c.replies_to_id <> parent.author_id or c.depth <> parent.depth + 1
+             or c.created_at <= parent.created_at or parent.post_id <> c.post_id))
+         or c.depth > 4 or c.author_id = c.replies_to_id`),
+  ).toBe(0);
+  expect(await violations(sql`select post_id from comments group by post_id having count(*) > 12`)).toBe(0);
+  expect(
+    await violations(sql`
+      select 1 from comments c where c.deleted_at is not null
+        and (c.body <> '' or not exists (select 1 from comments r where r.parent_id = c.id) or c.deleted_at > now())`),
+  ).toBe(0);
+
+  // Reactions: one per person, target and kind; on someone else's writing, after it.
+  expect(await violations(sql`select 1 from reactions group by user_id, post_id, comment_id, kind having count(*) > 1`)).toBe(0);
+  expect(
+    await violations(sql`
+      select 1 from reactions r left join posts p on p.id = r.post_id left join comments c on c.id = r.comment_id
+      where r.target_author_id <> coalesce(p.author_id, c.author_id) or r.user_id = r.target_author_id
+         or r.created_at < coalesce(p.published_at, c.created_at) or r.created_at > now()`),
+  ).toBe(0);
+
+  // demo_mentee and demo_member stay out of all of it, so e2e tests start from scratch.
+  for (const handle of ['demo_mentee', 'demo_member']) {
+    const id = await userId(handle);
+    expect(
+      await violations(sql`
+        select 1 from posts where author_id = ${id}
+        union all select 1 from comments where author_id = ${id} or replies_to_id = ${id}
+        union all select 1 from reactions where user_id = ${id} or target_author_id = ${id}
+        union all select 1 from mentorship_requests where mentee_id = ${id}
+        union all select 1 from mentorship_offers where mentee_id = ${id}`),
+      handle,
+    ).toBe(0);
+    expect((await listConnections(id)).filter((c) => c.grown), handle).toHaveLength(0);
+  }
+
+  // Ask-origin mentorships come from an accepted request; grown ones from an accepted offer,
+  // after their rapport grew.
+  expect(
+    await violations(sql`
+      select 1 from mentorships m left join mentorship_requests r on r.id = m.request_id
+      where m.origin = 'ask' and (r.id is null or r.status <> 'accepted' or r.mentorship_id <> m.id or r.mentee_id <> m.mentee_id
+        or r.mentor_id <> m.mentor_id or r.warmth <> m.warmth or r.answered_at <> m.started_at or r.created_at >= m.started_at
+        or r.expires_at <= m.started_at or r.cadence <> m.cadence or r.length_weeks <> m.length_weeks)`),
+  ).toBe(0);
+  expect(
+    await violations(sql`
+      select 1 from mentorships m
+      where m.origin = 'grow' and (m.request_id is not null
+        or not exists (select 1 from mentorship_offers o where o.mentorship_id = m.id and o.status = 'accepted' and o.answered_at = m.started_at
+                       and o.created_at < m.started_at)
+        or not exists (select 1 from events e where e.type = 'rapport.grown' and e.created_at < m.started_at
+                       and e.data ->> 'pair' = least(m.mentor_id::text, m.mentee_id::text) || ':' || greatest(m.mentor_id::text, m.mentee_id::text)))`),
+  ).toBe(0);
+  expect(await violations(sql`select 1 from mentorship_requests where status = 'pending' or answered_at > now() or answered_at < created_at`)).toBe(0);
+  expect(await violations(sql`select 1 from mentorships where status <> 'active' and ended_by not in (mentor_id, mentee_id)`)).toBe(0);
+  // Warm requests follow two-way exchange; cold ones come out of the blue.
+  expect(
+    await violations(sql`
+      select 1 from (
+        select r.warmth,
+          exists (select 1 from comments c where c.author_id = r.mentee_id and c.replies_to_id = r.mentor_id and c.created_at < r.created_at)
+            and exists (select 1 from comments c where c.author_id = r.mentor_id and c.replies_to_id = r.mentee_id and c.created_at < r.created_at) as two_way,
+          exists (select 1 from comments c where c.author_id = r.mentee_id and c.replies_to_id = r.mentor_id and c.created_at < r.created_at)
+            or exists (select 1 from comments c where c.author_id = r.mentor_id and c.replies_to_id = r.mentee_id and c.created_at < r.created_at)
+            or exists (select 1 from reactions x where x.user_id = r.mentee_id and x.target_author_id = r.mentor_id and x.created_at < r.created_at)
+            or exists (select 1 from reactions x where x.user_id = r.mentor_id and x.target_author_id = r.mentee_id and x.created_at < r.created_at)
+            as any_exchange
+        from mentorship_requests r) t
+      where (warmth = 'warm' and not two_way) or (warmth = 'cold' and any_exchange)`),
+  ).toBe(0);
+
+  // The event log: every interaction and transition, at the time it happened, oldest first.
+  const eventCount = async (type: string) => (await database.db.select({ n: count() }).from(events).where(eq(events.type, type)))[0]!.n;
+  const published = (await rows<{ n: number }>(database, sql`select count(*)::int as n from posts where status = 'published'`))[0]!.n;
+  expect(await eventCount('post.published')).toBe(published);
+  expect(await eventCount('comment.created')).toBe(await tableCount(comments));
+  expect(await eventCount('reaction.added')).toBe(await tableCount(reactions));
+  expect(await eventCount('follow.created')).toBe(await tableCount(follows));
+  expect(await eventCount('request.sent')).toBe(await tableCount(mentorshipRequests));
+  expect(await eventCount('offer.sent')).toBe(await tableCount(mentorshipOffers));
+  expect(
+    await violations(sql`
+      select 1 from mentorships m
+      where not exists (select 1 from events e where e.type = 'mentorship.started' and e.mentorship_id = m.id and e.created_at = m.started_at
+                          and e.data ->> 'origin' = m.origin and e.mentor_id = m.mentor_id and e.mentee_id = m.mentee_id)
+         or (m.status <> 'active' and not exists (select 1 from events e where e.type = 'mentorship.ended' and e.mentorship_id = m.id
+                          and e.created_at = m.ended_at and e.data ->> 'outcome' = m.status and e.data ->> 'reason' = m.end_reason))`),
+  ).toBe(0);
+  expect(
+    await violations(sql`
+      select 1 from mentorship_requests r
+      where not exists (select 1 from events e where e.request_id = r.id and e.type = 'request.sent' and e.created_at = r.created_at)
+         or not exists (select 1 from events e where e.request_id = r.id and e.type = 'request.' || r.status and e.created_at = r.answered_at)`),
+  ).toBe(0);
+  expect(await violations(sql`select 1 from events e join events f on f.id = e.id + 1 where f.created_at < e.created_at`)).toBe(0);
+  expect(await violations(sql`select 1 from events where created_at > now()`)).toBe(0);
+}
+
 describe('seedDemoData', () => {
   it('creates a community of mentors and members', async () => {
     expect(firstRun).toEqual({
@@ -86,6 +237,13 @@ describe('seedDemoData', () => {
       tags: await tableCount(tags),
       mentorships: await tableCount(mentorships),
       follows: await tableCount(follows),
+      requests: await tableCount(mentorshipRequests),
+      offers: await tableCount(mentorshipOffers),
+      posts: await tableCount(posts),
+      comments: await tableCount(comments),
+      reactions: await tableCount(reactions),
+      events: await tableCount(events),
+      grownPairs: firstRun.grownPairs,
     });
     expect(firstRun.users).toBe(160);
     expect(firstRun.mentors).toBe(40);
@@ -163,6 +321,101 @@ describe('seedDemoData', () => {
     expect(mentorsWithMentees.size / firstRun.mentors).toBeLessThan(0.6);
   });
 
+  it('posts: a few per mentor, skewed, some drafts, more of them recent, with comments and reactions', async () => {
+    await expectConsistentHistory();
+    const perAuthor = await rows<{ mentor: boolean; n: number }>(
+      database,
+      sql`select (p.user_id is not null) as mentor, count(posts.id)::int as n
+          from users u left join mentor_profiles p on p.user_id = u.id left join posts on posts.author_id = u.id
+          group by u.id, p.user_id`,
+    );
+    const mentorCounts = perAuthor.filter((a) => a.mentor).map((a) => a.n);
+    const memberCounts = perAuthor.filter((a) => !a.mentor).map((a) => a.n);
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    expect(mean(mentorCounts)).toBeGreaterThan(2);
+    expect(mean(mentorCounts)).toBeLessThan(8);
+    expect(Math.max(...mentorCounts)).toBeGreaterThan(3 * mean(mentorCounts));
+    expect(mean(memberCounts)).toBeGreaterThan(0.2);
+    expect(mean(memberCounts)).toBeLessThan(1);
+    expect(memberCounts.filter((n) => n === 0).length / memberCounts.length).toBeGreaterThan(0.5);
+
+    const [spread] = await rows<{ drafts: number; total: number; recent: number; older: number; code: number; linked: number; lists: number }>(
+      database,
+      sql`select count(*) filter (where status = 'draft')::int as drafts, count(*)::int as total,
+            count(*) filter (where published_at > now() - interval '90 days')::int as recent,
+            count(*) filter (where published_at between now() - interval '270 days' and now() - interval '180 days')::int as older,
+            count(*) filter (where body ~ '\n\`\`\`(ts|py|sql)\n')::int as code,
+            count(*) filter (where body like '%](https://example.com/%')::int as linked,
+            count(*) filter (where body ~ '\n- ')::int as lists
+          from posts`,
+    );
+    expect(spread!.drafts / spread!.total).toBeGreaterThan(0.03);
+    expect(spread!.drafts / spread!.total).toBeLessThan(0.2);
+    expect(spread!.recent).toBeGreaterThan(spread!.older);
+    expect(spread!.older).toBeGreaterThan(0);
+    for (const share of [spread!.code, spread!.linked, spread!.lists]) expect(share / spread!.total).toBeGreaterThan(0.15);
+
+    const [threads] = await rows<{ posts: number; commented: number; deleted: number; deep: number; reactions_on_comments: number }>(
+      database,
+      sql`select (select count(*)::int from posts where status = 'published') as posts,
+            (select count(distinct post_id)::int from comments) as commented,
+            (select count(*)::int from comments where deleted_at is not null) as deleted,
+            (select count(*)::int from comments where depth >= 3) as deep,
+            (select count(*)::int from reactions where comment_id is not null) as reactions_on_comments`,
+    );
+    expect(threads!.commented / threads!.posts).toBeGreaterThan(0.6);
+    expect(threads!.deleted).toBeGreaterThan(0);
+    expect(threads!.deep).toBeGreaterThan(0);
+    expect(threads!.reactions_on_comments).toBeGreaterThan(0);
+  });
+
+  it('rapport: grown connections across the community and for demo_mentor, and fans who are not', async () => {
+    // Every pair whose rapport grew at some point; lib/rapport.ts, as of now, decides which still are.
+    const pairs = await rows<{ pair: string }>(database, sql`select distinct data ->> 'pair' as pair from events where type = 'rapport.grown'`);
+    let grown = 0;
+    for (const { pair } of pairs) {
+      const [a, b] = pair.split(':') as [string, string];
+      if (isGrown(await rapportBetween(a, b))) grown++;
+    }
+    expect(grown).toBeGreaterThanOrEqual(30);
+    expect(grown).toBeLessThanOrEqual(80);
+    expect(Math.abs(grown - firstRun.grownPairs)).toBeLessThanOrEqual(2);
+
+    const demoMentor = await userId('demo_mentor');
+    const connections = await listConnections(demoMentor);
+    const grownWith = connections.filter((c) => c.grown).map((c) => c.partner.handle);
+    expect(grownWith.length).toBeGreaterThanOrEqual(2);
+    expect(grownWith).not.toContain('demo_mentee');
+    expect(grownWith).not.toContain('demo_member');
+    // At least one of them is not already a mentee, so the demo can offer a mentorship.
+    const mentees = await database.db.select({ id: mentorships.menteeId }).from(mentorships).where(sql`${mentorships.mentorId} = ${demoMentor} and ${mentorships.status} = 'active'`);
+    expect(connections.filter((c) => c.grown && !mentees.some((m) => m.id === c.partner.id)).length).toBeGreaterThanOrEqual(2);
+
+    // Fans: three or more comments on someone's posts, never an answer; not rapport.
+    const fans = await rows<{ fan: string; author: string }>(
+      database,
+      sql`select c.author_id as fan, c.replies_to_id as author from comments c
+          where c.deleted_at is null and c.depth = 0
+            and not exists (select 1 from comments r where r.author_id = c.replies_to_id and r.replies_to_id = c.author_id)
+            and not exists (select 1 from reactions r where r.user_id = c.replies_to_id and r.target_author_id = c.author_id)
+          group by 1, 2 having count(*) >= 3 limit 20`,
+    );
+    expect(fans.length).toBeGreaterThanOrEqual(10);
+    for (const { fan, author } of fans) expect(isGrown(await rapportBetween(fan, author))).toBe(false);
+  });
+
+  it('requests: the Ask path has a history of accepted, declined, withdrawn and expired requests', async () => {
+    const statuses = await rows<{ status: string; decline_reason: string | null; warmth: string }>(
+      database,
+      sql`select distinct status, decline_reason, warmth from mentorship_requests`,
+    );
+    expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(['accepted', 'declined', 'withdrawn', 'expired']));
+    expect(statuses.some((s) => s.decline_reason === 'prefer_to_grow')).toBe(true);
+    expect(new Set(statuses.map((s) => s.warmth))).toEqual(new Set(['cold', 'warm']));
+    const [{ n: asked }] = (await rows<{ n: number }>(database, sql`select count(*)::int as n from mentorships where origin = 'ask'`)) as [{ n: number }];
+    expect(await tableCount(mentorshipRequests)).toBeGreaterThan(asked * 1.5);
+  });
+
   it('refuses sizes out of range before touching the data', async () => {
     await expect(seedDemoData(database.db, { mentors: 0 })).rejects.toThrow(RangeError);
     await expect(seedDemoData(database.db, { members: 1 })).rejects.toThrow(RangeError);
@@ -187,5 +440,7 @@ describe('seedDemoData', () => {
     expect(await tableCount(mentorProfiles)).toBe(300);
     expect(progress.some((m) => m.includes('1,200 users'))).toBe(true);
     await expectConsistentCommunity();
+    await expectConsistentHistory();
+    expect(counts.grownPairs).toBeGreaterThan(100);
   });
 });

@@ -2,11 +2,27 @@ import { sql } from 'drizzle-orm';
 import { Faker, base, en, type LocaleDefinition } from '@faker-js/faker';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
-import { avatars, follows, mentorProfiles, mentorshipRequests, mentorships, oauthAccounts, tags, users } from '@/db/schema';
+import {
+  avatars,
+  comments,
+  events,
+  follows,
+  mentorProfiles,
+  mentorshipOffers,
+  mentorshipRequests,
+  mentorships,
+  oauthAccounts,
+  posts,
+  reactions,
+  tags,
+  users,
+} from '@/db/schema';
 import type { StartPreference } from '@/db/schema';
 import { hashPassword } from '@/lib/password';
 import { handleSchema } from '@/lib/validation/account';
 import { insertInBatches, progressReporter, randomInt, seededRandom, seededUuid, shuffleInPlace, zipfSampler } from './bulk';
+import { commentRows, planContent, postRows, reactionRows, replayRapport } from './content';
+import { eventLog, offerRows, planHistory, planOffers, requestRows } from './history';
 import {
   COMPANIES,
   DEMO_MEMBERS,
@@ -54,7 +70,21 @@ export type SeedOptions = {
   progressBar?: boolean;
 };
 
-export type SeedCounts = { users: number; mentors: number; tags: number; mentorships: number; follows: number };
+export type SeedCounts = {
+  users: number;
+  mentors: number;
+  tags: number;
+  mentorships: number;
+  follows: number;
+  requests: number;
+  offers: number;
+  posts: number;
+  comments: number;
+  reactions: number;
+  events: number;
+  /** Pairs whose rapport has grown as of `now` (not rows). */
+  grownPairs: number;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Generation. People are numbered: mentors first (0 is demo_mentor), then demo_mentee,
@@ -74,6 +104,7 @@ type Community = {
   personas: Persona[];
   /** By mentor number; filled while the profiles are generated. */
   capacity: Uint8Array;
+  tags: string[][];
   profileAt: Float64Array;
   preference: StartPreference[];
   /** Follows that belong to a mentorship (a grown one starts with a follow), by follower. */
@@ -91,6 +122,7 @@ function newCommunity(seed: number, now: Date, mentors: number, members: number)
     joinedAt: new Float64Array(count),
     personas: new Array<Persona>(mentors),
     capacity: new Uint8Array(mentors),
+    tags: new Array<string[]>(mentors),
     profileAt: new Float64Array(mentors),
     preference: new Array<StartPreference>(mentors),
     mentorshipFollows: new Map(),
@@ -263,6 +295,7 @@ function* profileRows(c: Community): Generator<PgInsertValue<typeof mentorProfil
   const london = PLACES.find((p) => p.zone === DEMO_MENTOR.place)!;
   const demoAt = new Date(c.joinedAt[0]!);
   c.capacity[0] = DEMO_MENTOR.capacity;
+  c.tags[0] = DEMO_MENTOR.tags;
   c.profileAt[0] = demoAt.getTime();
   c.preference[0] = DEMO_MENTOR.startPreference;
   yield {
@@ -305,6 +338,7 @@ function* profileRows(c: Community): Generator<PgInsertValue<typeof mentorProfil
     const createdAt = new Date(Math.min(c.now, c.joinedAt[i]! + faker.number.int({ min: 0, max: 3 }) * DAY_MS));
     const capacity = faker.number.int({ min: 1, max: 8 });
     c.capacity[i] = capacity;
+    c.tags[i] = mentorTags;
     c.profileAt[i] = createdAt.getTime();
     c.preference[i] = preference;
     yield {
@@ -506,9 +540,10 @@ function checkSize(name: keyof typeof SIZE_LIMITS, value: number) {
 }
 
 /**
- * Replaces all members, mentor profiles, tags, mentorships and follows with a generated demo
- * community, in one transaction. Repeatable: the same seed and size give the same people,
- * profiles, mentorships and follows (timestamps are relative to `now`).
+ * Replaces all members, mentor profiles, tags, mentorships, follows, requests, offers, posts,
+ * comments, reactions and the event log with a generated demo community and its history, in
+ * one transaction. Repeatable: the same seed and size give the same data (timestamps are
+ * relative to `now`).
  */
 export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<SeedCounts> {
   const mentorCount = options.mentors ?? DEFAULT_SIZE.mentors;
@@ -533,9 +568,13 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
       }
     };
 
-    log('Clearing existing members, mentor profiles, tags, mentorships and follows…');
+    log('Clearing existing members, mentor profiles, tags, mentorships, follows and content…');
     // The event log refuses row deletes (append-only); demo data starts its history afresh.
     await tx.execute(sql`truncate table events`);
+    await tx.delete(reactions);
+    await tx.delete(comments);
+    await tx.delete(posts);
+    await tx.delete(mentorshipOffers);
     await tx.delete(mentorshipRequests);
     await tx.delete(follows);
     await tx.delete(mentorships);
@@ -550,10 +589,36 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     await tx.insert(tags).values(TAGS.map(([slug, name]) => ({ slug, name })));
     const mentorTotal = await insert('profiles', mentorProfiles, profileRows(c), c.mentors, 2000);
     const mentorshipPlan = planMentorships(c);
-    const mentorshipTotal = await insert('mentorships', mentorships, mentorshipPlan, mentorshipPlan.length, 5000);
     const followPlan = planFollows(c);
+    // demo_mentee and demo_member take no part in the history, so e2e tests start from scratch.
+    const bystanders = [c.mentors, c.mentors + 1];
+    const history = planHistory({ ...c, bystanders }, mentorshipPlan, followPlan);
+    const mentorshipTotal = await insert('mentorships', mentorships, mentorshipPlan, mentorshipPlan.length, 5000);
     const followTotal = await insert('follows', follows, followRows(c, followPlan), followPlan.order.length, 20_000);
-    return { users: userTotal, mentors: mentorTotal, tags: TAGS.length, mentorships: mentorshipTotal, follows: followTotal };
+    const requestTotal = await insert('requests', mentorshipRequests, requestRows(history), history.requests.length, 5000);
+    const content = planContent({ ...c, mentorTags: c.tags, bystanders }, followPlan, history.relationships, history.quiet);
+    const postTotal = await insert('posts', posts, postRows(content), content.posts.id.length, 2000);
+    const commentTotal = await insert('comments', comments, commentRows(content), content.comments.id.length, 10_000);
+    const reactionTotal = await insert('reactions', reactions, reactionRows(content), content.reactions.user.length, 20_000);
+    const rapport = replayRapport(content, followPlan);
+    planOffers(history, rapport);
+    const offerTotal = await insert('offers', mentorshipOffers, offerRows(history), history.offers.length, 5000);
+    const eventPlan = eventLog(history, content, rapport, followPlan);
+    const eventTotal = await insert('events', events, eventPlan.rows, eventPlan.count, 20_000);
+    return {
+      users: userTotal,
+      mentors: mentorTotal,
+      tags: TAGS.length,
+      mentorships: mentorshipTotal,
+      follows: followTotal,
+      requests: requestTotal,
+      offers: offerTotal,
+      posts: postTotal,
+      comments: commentTotal,
+      reactions: reactionTotal,
+      events: eventTotal,
+      grownPairs: rapport.grownNow.size,
+    };
   });
 
   log('Demo data ready.');
