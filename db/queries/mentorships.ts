@@ -17,23 +17,26 @@ const personOf = (u: typeof mentor | typeof mentee) => ({
   avatarUpdatedAt: u.avatarUpdatedAt,
 });
 
+/** A mentorship as lists show it: the two people, how it started, where it stands. */
+const summaryColumns = {
+  id: mentorships.id,
+  origin: mentorships.origin,
+  warmth: mentorships.warmth,
+  status: mentorships.status,
+  startedAt: mentorships.startedAt,
+  endedAt: mentorships.endedAt,
+  cadence: mentorships.cadence,
+  lengthWeeks: mentorships.lengthWeeks,
+  mentor: personOf(mentor),
+  mentee: personOf(mentee),
+};
+
 const isMember = (viewerId: string) => or(eq(mentorships.mentorId, viewerId), eq(mentorships.menteeId, viewerId));
 
 /** The viewer's mentorships, as mentor and as mentee: active first, then the most recent. */
 export async function listMentorships(viewerId: string) {
   return db()
-    .select({
-      id: mentorships.id,
-      origin: mentorships.origin,
-      warmth: mentorships.warmth,
-      status: mentorships.status,
-      startedAt: mentorships.startedAt,
-      endedAt: mentorships.endedAt,
-      cadence: mentorships.cadence,
-      lengthWeeks: mentorships.lengthWeeks,
-      mentor: personOf(mentor),
-      mentee: personOf(mentee),
-    })
+    .select(summaryColumns)
     .from(mentorships)
     .innerJoin(mentor, eq(mentor.id, mentorships.mentorId))
     .innerJoin(mentee, eq(mentee.id, mentorships.menteeId))
@@ -49,20 +52,7 @@ export async function listMentorships(viewerId: string) {
 export async function getMentorship(viewerId: string, mentorshipId: string) {
   if (!isUuid(mentorshipId)) return undefined;
   const [row] = await db()
-    .select({
-      id: mentorships.id,
-      origin: mentorships.origin,
-      warmth: mentorships.warmth,
-      status: mentorships.status,
-      startedAt: mentorships.startedAt,
-      endedAt: mentorships.endedAt,
-      endReason: mentorships.endReason,
-      endedBy: mentorships.endedBy,
-      cadence: mentorships.cadence,
-      lengthWeeks: mentorships.lengthWeeks,
-      mentor: personOf(mentor),
-      mentee: personOf(mentee),
-    })
+    .select({ ...summaryColumns, endReason: mentorships.endReason, endedBy: mentorships.endedBy })
     .from(mentorships)
     .innerJoin(mentor, eq(mentor.id, mentorships.mentorId))
     .innerJoin(mentee, eq(mentee.id, mentorships.menteeId))
