@@ -3,39 +3,48 @@ import { Avatar } from '@/components/avatar';
 import { buttonClass } from '@/components/ui/button';
 import { currentUser } from '@/lib/session';
 
+const link = buttonClass('ghost', 'shrink-0 px-2.5');
+
 export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const user = await currentUser();
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
       <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-1 gap-y-2 px-4 py-3">
-        <Link href="/" className="mr-2 text-lg font-bold tracking-tight">
+        <Link href="/" className="mr-auto text-lg font-bold tracking-tight lg:mr-3">
           Ask <span className="text-ask-700 dark:text-ask-50">or</span> Grow
         </Link>
-        <Link href="/mentors" className={buttonClass('ghost', 'px-2.5')}>
-          Mentors
-        </Link>
-        <Link href="/feed" className={buttonClass('ghost', user ? 'px-2.5' : 'mr-auto px-2.5')}>
-          Feed
-        </Link>
+        {/* On a phone the sections get a row of their own that scrolls sideways, not four rows. */}
+        <div className="order-last -mx-1 flex w-full gap-1 overflow-x-auto px-1 lg:order-none lg:mr-auto lg:w-auto">
+          <Link href="/mentors" className={link}>
+            Mentors
+          </Link>
+          <Link href="/feed" className={link}>
+            Feed
+          </Link>
+          {user && (
+            <>
+              <Link href="/connections" className={link}>
+                Connections
+              </Link>
+              <Link href="/requests" className={link}>
+                Requests
+              </Link>
+              <Link href="/mentorships" className={link}>
+                Mentorships
+              </Link>
+              <Link href="/posts/new" className={link}>
+                Write
+              </Link>
+            </>
+          )}
+        </div>
         {user ? (
-          <>
-            <Link href="/connections" className={buttonClass('ghost', 'px-2.5')}>
-              Connections
-            </Link>
-            <Link href="/requests" className={buttonClass('ghost', 'px-2.5')}>
-              Requests
-            </Link>
-            <Link href="/mentorships" className={buttonClass('ghost', 'px-2.5')}>
-              Mentorships
-            </Link>
-            <Link href="/posts/new" className={buttonClass('ghost', 'mr-auto px-2.5')}>
-              Write
-            </Link>
+          <div className="flex items-center gap-1">
             <Link href={`/u/${user.handle}`} className="flex items-center gap-2 rounded-lg px-2 py-1 hover:bg-stone-100 dark:hover:bg-stone-800">
               <Avatar user={user} size={28} decorative />
-              <span className="sr-only text-sm font-medium sm:not-sr-only">{user.displayName}</span>
+              <span className="sr-only text-sm font-medium xl:not-sr-only">{user.displayName}</span>
             </Link>
-            <Link href="/settings" className={buttonClass('ghost')}>
+            <Link href="/settings" className={buttonClass('ghost', 'px-2.5')}>
               Settings
             </Link>
             <form action={signOutAction}>
@@ -43,16 +52,16 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
                 Sign out
               </button>
             </form>
-          </>
+          </div>
         ) : (
-          <>
+          <div className="flex items-center gap-1">
             <Link href="/signin" className={buttonClass('ghost')}>
               Sign in
             </Link>
             <Link href="/signup" className={buttonClass('primary')}>
               Sign up
             </Link>
-          </>
+          </div>
         )}
       </nav>
     </header>

@@ -33,9 +33,10 @@ export function isGrown(f: Pick<RapportFacts, 'score' | 'fromMe' | 'fromThem' | 
   return f.fromMe >= MIN_EXCHANGES_EACH && f.fromThem >= MIN_EXCHANGES_EACH && f.weeks >= MIN_WEEKS && f.score >= GROWN_SCORE;
 }
 
-/** "12 exchanges over 5 weeks". */
+/** "12 exchanges over 5 weeks"; "Following only" before any exchange. */
 export function describeRapport(f: RapportFacts) {
   const exchanges = f.fromMe + f.fromThem;
+  if (exchanges === 0) return 'Following only, no exchange yet';
   return `${exchanges} ${exchanges === 1 ? 'exchange' : 'exchanges'} over ${f.weeks} ${f.weeks === 1 ? 'week' : 'weeks'}`;
 }
 

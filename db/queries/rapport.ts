@@ -47,6 +47,8 @@ function rapportSql(viewerId: string, otherId?: string, now = new Date()) {
     from x group by 1`;
 }
 
+const MIN_LISTED_SCORE = 0.1;
+
 type Row = { partner: string; score: number; from_me: number; from_them: number; weeks: number; first_at: Date | string | null; last_at: Date | string | null };
 
 const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Row[];
@@ -98,7 +100,10 @@ export async function hadTwoWayInteraction(tx: Queryable, a: string, b: string) 
 
 /** The viewer's connections, strongest first, with whether each has grown and who is a mentor. */
 export async function listConnections(viewerId: string, limit = 50) {
-  const rows = rowsOf(await db().execute(sql`${rapportSql(viewerId)} order by score desc limit ${limit}`));
+  // A follow long ago with nothing since has faded to nothing: not a connection worth listing.
+  const rows = rowsOf(await db().execute(sql`${rapportSql(viewerId)} order by score desc limit ${limit}`)).filter(
+    (r) => Number(r.score) >= MIN_LISTED_SCORE || r.from_me + r.from_them > 0,
+  );
   if (!rows.length) return [];
   const partners = await db()
     .select({
