@@ -44,11 +44,11 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
               <Avatar user={user} size={28} decorative />
               <span className="sr-only text-sm font-medium xl:not-sr-only">{user.displayName}</span>
             </Link>
-            <Link href="/settings" className={buttonClass('ghost', 'px-2.5')}>
+            <Link href="/settings" className={buttonClass('ghost', 'px-2')}>
               Settings
             </Link>
             <form action={signOutAction}>
-              <button type="submit" className={buttonClass('secondary')}>
+              <button type="submit" className={buttonClass('secondary', 'px-3')}>
                 Sign out
               </button>
             </form>

@@ -131,8 +131,8 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
           <Link href={`/u/${post.author.handle}`} className="font-semibold break-words hover:underline">
             {post.author.displayName}
           </Link>
-          <p className="text-sm break-all text-stone-600 dark:text-stone-400">
-            @{post.author.handle} · {plural(post.author.followerCount, 'follower')}
+          <p className="text-sm text-stone-600 dark:text-stone-400">
+            <span className="break-all">@{post.author.handle}</span> · {plural(post.author.followerCount, 'follower')}
           </p>
         </div>
         {viewer && !post.isAuthor && (
