@@ -42,7 +42,7 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
           <div className="flex items-center gap-1">
             <Link href={`/u/${user.handle}`} className="flex items-center gap-2 rounded-lg px-2 py-1 hover:bg-stone-100 dark:hover:bg-stone-800">
               <Avatar user={user} size={28} decorative />
-              <span className="sr-only text-sm font-medium xl:not-sr-only">{user.displayName}</span>
+              <span className="sr-only">{user.displayName}</span>
             </Link>
             <Link href="/settings" className={buttonClass('ghost', 'px-2')}>
               Settings
