@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
-import { mentorProfiles, tags } from '@/db/schema';
+import { mentorProfiles, mentorshipRequests, tags } from '@/db/schema';
+import { recordEvent } from './events';
 import { tagSlug } from '@/lib/tags';
 import { DIRECTORY_PAGE_SIZE, type DirectoryQuery } from '@/lib/validation/directory';
 import type { MentorProfileInput } from '@/lib/validation/mentor';
@@ -250,10 +251,36 @@ export async function setAccepting(viewerId: string, accepting: boolean) {
     .where(eq(mentorProfiles.userId, viewerId));
 }
 
-/** Retire (leave the directory, stop accepting; mentorships and history stay) or come back. */
+/**
+ * Retire (leave the directory, stop accepting; mentorships and history stay) or come back.
+ * Retiring also answers the requests still waiting — "no capacity", with a note — so no mentee
+ * waits two weeks for an answer that cannot come.
+ */
 export async function setMentorStatus(viewerId: string, status: 'active' | 'retired') {
-  await db()
-    .update(mentorProfiles)
-    .set(status === 'retired' ? { status, accepting: false, updatedAt: new Date() } : { status, updatedAt: new Date() })
-    .where(eq(mentorProfiles.userId, viewerId));
+  await db().transaction(async (tx) => {
+    const now = new Date();
+    await tx
+      .update(mentorProfiles)
+      .set(status === 'retired' ? { status, accepting: false, updatedAt: now } : { status, updatedAt: now })
+      .where(eq(mentorProfiles.userId, viewerId));
+    if (status !== 'retired') return;
+    const answered = await tx
+      .update(mentorshipRequests)
+      .set({ status: 'declined', declineReason: 'no_capacity', declineNote: RETIRED_NOTE, answeredAt: now })
+      .where(and(eq(mentorshipRequests.mentorId, viewerId), eq(mentorshipRequests.status, 'pending')))
+      .returning({ id: mentorshipRequests.id, menteeId: mentorshipRequests.menteeId });
+    for (const r of answered) {
+      await recordEvent(tx, {
+        type: 'request.declined',
+        actorId: viewerId,
+        mentorId: viewerId,
+        menteeId: r.menteeId,
+        requestId: r.id,
+        at: now,
+        data: { reason: 'no_capacity', because: 'retired' },
+      });
+    }
+  });
 }
+
+const RETIRED_NOTE = 'The mentor has retired their mentor profile and is not taking new mentees.';

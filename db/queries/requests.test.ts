@@ -4,6 +4,7 @@ import type { Database } from '@/db';
 import { events, follows, mentorProfiles, mentorshipGoals, mentorshipRequests, mentorships, users } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing/test-database';
 import type { SendRequestInput } from '@/lib/validation/requests';
+import { setMentorStatus } from './mentors';
 import { addGoal, endMentorship, getMentorship, postMessage, rateMentorship, setGoalDone } from './mentorships';
 import { acceptRequest, declineRequest, expireStaleRequests, listInbox, listOutbox, sendRequest, withdrawRequest } from './requests';
 
@@ -317,5 +318,18 @@ describe('malformed ids', () => {
     const { requestId } = await pendingRequest(m);
     await database.db.update(mentorProfiles).set({ status: 'retired' }).where(eq(mentorProfiles.userId, m));
     expect(await acceptRequest(m, requestId)).toMatchObject({ ok: false, code: 'retired' });
+  });
+});
+
+describe('a mentor retiring', () => {
+  it('answers the requests still waiting, so no mentee is left hanging', async () => {
+    const m = await mentor();
+    const { mentee, requestId } = await pendingRequest(m);
+    await setMentorStatus(m, 'retired');
+    const outbox = await listOutbox(mentee);
+    expect(outbox.pending).toEqual([]);
+    expect(outbox.answered[0]).toMatchObject({ id: requestId, status: 'declined', declineReason: 'no_capacity' });
+    expect(outbox.answered[0]?.declineNote).toContain('retired');
+    expect(await eventTypes({ requestId })).toEqual(['request.sent', 'request.declined']);
   });
 });

@@ -66,7 +66,7 @@ export const mentorStatusAction = validatedActionWithUser(statusSchema, async ({
   const messages = {
     pause: 'Paused: you stay listed, but no one can send you new requests.',
     resume: 'You are accepting requests again.',
-    retire: 'Your mentor profile is retired. Your mentorships and history stay.',
+    retire: 'Your mentor profile is retired; requests that were waiting have been answered for you. Your mentorships and history stay.',
     return: 'Welcome back: your mentor profile is listed again.',
   };
   return { ok: true, data: undefined, message: messages[change] };
