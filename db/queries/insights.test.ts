@@ -99,7 +99,7 @@ describe('insights', () => {
     }
     // Started 10 weeks ago: one ends now (at 10 weeks), three run on (censored at 10 weeks).
     const started = new Date(Date.now() - 70 * DAY);
-    for (const id of ids) await database.db.update(mentorships).set({ startedAt: started }).where(eq(mentorships.id, id));
+    for (const id of ids) await database.db.update(mentorships).set({ startedAt: started, firstContactAt: started }).where(eq(mentorships.id, id));
     const [first] = ids;
     const [row] = await database.db.select({ menteeId: mentorships.menteeId }).from(mentorships).where(eq(mentorships.id, first!));
     await postMessage(row!.menteeId, first!, 'Thank you for everything.');

@@ -6,7 +6,7 @@ import { uniqueViolation } from '@/db/errors';
 import { mentorProfiles, mentorshipOffers, mentorships, users } from '@/db/schema';
 import { isGrown } from '@/lib/rapport';
 import { recordEvent, type Tx } from './events';
-import { rapportBetween } from './rapport';
+import { firstContactAt, rapportBetween } from './rapport';
 
 export const OFFER_REFUSALS = {
   not_grown: 'Your connection has not grown enough yet: keep the conversation going on both sides.',
@@ -100,7 +100,13 @@ export async function answerOffer(
       if (!mentor || mentor.active >= mentor.capacity) return refuse('at_capacity');
       const [mentorship] = await tx
         .insert(mentorships)
-        .values({ mentorId: offer.mentorId, menteeId: offer.menteeId, origin: 'grow', startedAt: now })
+        .values({
+          mentorId: offer.mentorId,
+          menteeId: offer.menteeId,
+          origin: 'grow',
+          startedAt: now,
+          firstContactAt: await firstContactAt(tx, offer.mentorId, offer.menteeId, now),
+        })
         .returning({ id: mentorships.id });
       await tx
         .update(mentorshipOffers)

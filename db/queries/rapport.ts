@@ -127,3 +127,20 @@ export async function listConnections(viewerId: string, limit = 50) {
 }
 
 export const RAPPORT_RULE = { HALF_LIFE_DAYS, POINTS, MIN_EXCHANGES_EACH, MIN_WEEKS, GROWN_SCORE };
+
+/**
+ * When two members first had anything to do with each other: the earliest follow, comment,
+ * reaction, request or offer between them, and never later than `until` (the mentorship's start).
+ * The insights measure "time to mentorship" from it.
+ */
+export async function firstContactAt(tx: Queryable, a: string, b: string, until: Date): Promise<Date> {
+  const pair = (x: string, y: string) =>
+    sql`((${sql.raw(x)} = ${a}::uuid and ${sql.raw(y)} = ${b}::uuid) or (${sql.raw(x)} = ${b}::uuid and ${sql.raw(y)} = ${a}::uuid))`;
+  const result = await tx.execute(sql`select least(
+      (select min(at) from (${interactions(a, b)}) x),
+      (select min(created_at) from mentorship_requests where ${pair('mentor_id', 'mentee_id')}),
+      (select min(created_at) from mentorship_offers where ${pair('mentor_id', 'mentee_id')}),
+      ${until.toISOString()}::timestamptz) as first_at`);
+  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { first_at: Date | string }[];
+  return new Date(row!.first_at);
+}

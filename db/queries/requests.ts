@@ -14,7 +14,7 @@ import {
 import type { SendRequestInput } from '@/lib/validation/requests';
 import { isUuid } from '@/lib/ids';
 import { recordEvent, type Tx } from './events';
-import { hadTwoWayInteraction, rapportBetween } from './rapport';
+import { firstContactAt, hadTwoWayInteraction, rapportBetween } from './rapport';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -181,6 +181,7 @@ export async function acceptRequest(viewerId: string, requestId: string): Promis
           requestId: request.id,
           cadence: request.cadence,
           lengthWeeks: request.lengthWeeks,
+          firstContactAt: await firstContactAt(tx, request.mentorId, request.menteeId, now),
         })
         .returning({ id: mentorships.id });
       await tx

@@ -134,6 +134,9 @@ export const mentorships = pgTable(
     requestId: uuid('request_id'),
     cadence: text('cadence', { enum: ['weekly', 'fortnightly', 'monthly'] }),
     lengthWeeks: integer('length_weeks'),
+    // The pair's first interaction of any kind (a follow, comment, reaction, the request or the
+    // offer), for the insights' "time to mentorship". Set when the mentorship starts.
+    firstContactAt: timestamp('first_contact_at', { withTimezone: true }),
   },
   (t) => [
     check('mentorships_not_self', sql`${t.mentorId} <> ${t.menteeId}`),
@@ -141,6 +144,7 @@ export const mentorships = pgTable(
     check('mentorships_warmth', sql`(${t.origin} = 'ask') = (${t.warmth} is not null) and ${t.warmth} in ('cold', 'warm') or ${t.warmth} is null and ${t.origin} = 'grow'`),
     check('mentorships_status', sql`${t.status} in ('active', 'completed', 'ended')`),
     check('mentorships_ended', sql`(${t.status} = 'active') = (${t.endedAt} is null)`),
+    check('mentorships_first_contact', sql`${t.firstContactAt} <= ${t.startedAt}`),
     uniqueIndex('mentorships_one_active_per_pair').on(t.mentorId, t.menteeId).where(sql`${t.status} = 'active'`),
     uniqueIndex('mentorships_request_key').on(t.requestId),
     index('mentorships_mentor_idx').on(t.mentorId, t.status),
