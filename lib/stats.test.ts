@@ -4,6 +4,7 @@ import {
   differs,
   intervalsOverlap,
   kaplanMeier,
+  kaplanMeierCounts,
   mean,
   median,
   MIN_CONFIDENT,
@@ -266,6 +267,20 @@ describe('kaplanMeier', () => {
     ]);
     expect(curve[1]!.survival).toBeCloseTo(0.5, 12);
     expect(curve[2]!.survival).toBe(0);
+  });
+
+  it('gives the same curve from grouped counts (as the database returns them), in any order', () => {
+    const counts = [
+      { time: 35, events: 0, censored: 1 }, { time: 6, events: 2, censored: 0 }, { time: 6, events: 1, censored: 1 },
+      { time: 7, events: 1, censored: 0 }, { time: 9, events: 0, censored: 1 }, { time: 10, events: 1, censored: 1 },
+      { time: 11, events: 0, censored: 1 }, { time: 13, events: 1, censored: 0 }, { time: 16, events: 1, censored: 0 },
+      { time: 17, events: 0, censored: 1 }, { time: 19, events: 0, censored: 1 }, { time: 20, events: 0, censored: 1 },
+      { time: 22, events: 1, censored: 0 }, { time: 23, events: 1, censored: 0 }, { time: 25, events: 0, censored: 1 },
+      { time: 32, events: 0, censored: 2 }, { time: 34, events: 0, censored: 1 }, { time: 40, events: 0, censored: 0 },
+    ];
+    expect(kaplanMeierCounts(counts)).toEqual(kaplanMeier(sixMP));
+    expect(() => kaplanMeierCounts([{ time: 1, events: -1, censored: 0 }])).toThrow(RangeError);
+    expect(() => kaplanMeierCounts([{ time: 1, events: 0.5, censored: 0 }])).toThrow(RangeError);
   });
 
   it('is empty for no observations and rejects non-finite times', () => {

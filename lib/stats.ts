@@ -125,24 +125,39 @@ export function quartiles(values: readonly number[]): { q1: number; median: numb
  * so the row reports variance 0 and band [0, 0].
  */
 export function kaplanMeier(observations: readonly { time: number; event: boolean }[], z = Z95): SurvivalPoint[] {
+  const byTime = new Map<number, { time: number; events: number; censored: number }>();
   for (const o of observations) {
-    if (!Number.isFinite(o.time)) throw new RangeError(`kaplanMeier: time must be finite, got ${o.time}`);
+    const row = byTime.get(o.time) ?? { time: o.time, events: 0, censored: 0 };
+    if (o.event) row.events++;
+    else row.censored++;
+    byTime.set(o.time, row);
   }
-  const sorted = [...observations].sort((a, b) => a.time - b.time);
+  return kaplanMeierCounts([...byTime.values()], z);
+}
+
+/**
+ * The same estimator from counts already grouped by time — what the database returns (one row
+ * per cohort and day, not one per mentorship). Rows may come in any order; a time may repeat.
+ */
+export function kaplanMeierCounts(rows: readonly { time: number; events: number; censored: number }[], z = Z95): SurvivalPoint[] {
+  const grouped = new Map<number, { events: number; censored: number }>();
+  for (const r of rows) {
+    if (!Number.isFinite(r.time)) throw new RangeError(`kaplanMeier: time must be finite, got ${r.time}`);
+    if (!(Number.isInteger(r.events) && r.events >= 0 && Number.isInteger(r.censored) && r.censored >= 0)) {
+      throw new RangeError(`kaplanMeier: counts must be non-negative integers, got ${r.events}/${r.censored}`);
+    }
+    const g = grouped.get(r.time) ?? { events: 0, censored: 0 };
+    g.events += r.events;
+    g.censored += r.censored;
+    grouped.set(r.time, g);
+  }
+  const times = [...grouped.keys()].filter((t) => grouped.get(t)!.events + grouped.get(t)!.censored > 0).sort((a, b) => a - b);
   const curve: SurvivalPoint[] = [];
-  let atRisk = sorted.length;
+  let atRisk = times.reduce((sum, t) => sum + grouped.get(t)!.events + grouped.get(t)!.censored, 0);
   let survival = 1;
   let greenwood = 0; // Σ dᵢ / (nᵢ (nᵢ − dᵢ)), over event times so far
-  let i = 0;
-  while (i < sorted.length) {
-    const time = sorted[i]!.time;
-    let events = 0;
-    let censored = 0;
-    while (i < sorted.length && sorted[i]!.time === time) {
-      if (sorted[i]!.event) events++;
-      else censored++;
-      i++;
-    }
+  for (const time of times) {
+    const { events, censored } = grouped.get(time)!;
     if (events > 0) {
       survival *= 1 - events / atRisk;
       if (events === atRisk) survival = 0;
