@@ -13,7 +13,7 @@ export const COHORT_STYLE: Record<Cohort, { stroke: string; fill: string; dash?:
 };
 
 const axis = 'stroke-stone-300 dark:stroke-stone-700';
-const label = 'fill-stone-600 text-[11px] dark:fill-stone-300';
+const label = 'fill-stone-600 text-[13px] dark:fill-stone-300';
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function Legend({ cohorts, note }: { cohorts: readonly Cohort[]; note?: (c: Cohort) => string | undefined }) {
@@ -36,15 +36,15 @@ export type Bar = { cohort: Cohort; value: number; low: number; high: number; fa
 
 /** Horizontal bars (a share) with their 95% intervals as whiskers. */
 export function IntervalBars({ bars, title }: { bars: readonly Bar[]; title: string }) {
-  const width = 640;
-  const left = 96;
-  const right = 56;
-  const row = 34;
+  const width = 480;
+  const left = 84;
+  const right = 52;
+  const row = 38;
   const top = 8;
   const height = top + bars.length * row + 26;
   const x = (v: number) => left + v * (width - left - right);
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={title}>
+    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-2xl" role="img" aria-label={title}>
       {[0, 0.25, 0.5, 0.75, 1].map((t) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={top} y2={height - 22} className={axis} strokeDasharray={t === 0 ? undefined : '2 3'} />
@@ -65,7 +65,7 @@ export function IntervalBars({ bars, title }: { bars: readonly Bar[]; title: str
             <line x1={x(b.low)} x2={x(b.high)} y1={y + 14} y2={y + 14} strokeWidth={2} className="stroke-stone-900 dark:stroke-stone-100" />
             <line x1={x(b.low)} x2={x(b.low)} y1={y + 8} y2={y + 20} strokeWidth={2} className="stroke-stone-900 dark:stroke-stone-100" />
             <line x1={x(b.high)} x2={x(b.high)} y1={y + 8} y2={y + 20} strokeWidth={2} className="stroke-stone-900 dark:stroke-stone-100" />
-            <text x={x(b.high) + 6} y={y + 18} className="fill-stone-800 text-[12px] font-semibold dark:fill-stone-100">
+            <text x={x(b.high) + 6} y={y + 19} className="fill-stone-800 text-[14px] font-semibold dark:fill-stone-100">
               {pct(b.value)}
             </text>
           </g>
@@ -79,9 +79,9 @@ export type Curve = { cohort: Cohort; points: readonly { time: number; survival:
 
 /** Kaplan–Meier step curves with their confidence bands, over weeks. */
 export function SurvivalCurves({ curves, maxWeeks, title }: { curves: readonly Curve[]; maxWeeks: number; title: string }) {
-  const width = 640;
-  const height = 300;
-  const left = 44;
+  const width = 520;
+  const height = 320;
+  const left = 48;
   const right = 16;
   const top = 10;
   const bottom = 34;
@@ -100,7 +100,7 @@ export function SurvivalCurves({ curves, maxWeeks, title }: { curves: readonly C
     return out;
   };
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={title}>
+    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-2xl" role="img" aria-label={title}>
       {[0, 0.25, 0.5, 0.75, 1].map((s) => (
         <g key={s}>
           <line x1={left} x2={width - right} y1={y(s)} y2={y(s)} className={axis} strokeDasharray={s === 0 ? undefined : '2 3'} />
@@ -140,17 +140,17 @@ export type Distribution = { cohort: Cohort; shares: readonly number[]; faint?: 
 
 /** Grouped horizontal bars: for each bucket, the share of each cohort's mentorships in it. */
 export function DistributionBars({ buckets, series, title }: { buckets: readonly string[]; series: readonly Distribution[]; title: string }) {
-  const width = 640;
-  const left = 104;
-  const right = 48;
-  const bar = 9;
+  const width = 480;
+  const left = 112;
+  const right = 44;
+  const bar = 11;
   const group = series.length * (bar + 2) + 12;
   const top = 6;
   const height = top + buckets.length * group + 24;
   const max = Math.max(0.05, ...series.flatMap((s) => s.shares));
   const x = (v: number) => left + (v / max) * (width - left - right);
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={title}>
+    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-2xl" role="img" aria-label={title}>
       <line x1={left} x2={left} y1={top} y2={height - 22} className={axis} />
       {buckets.map((bucket, i) => {
         const y0 = top + i * group;
@@ -162,7 +162,7 @@ export function DistributionBars({ buckets, series, title }: { buckets: readonly
             {series.map((s, j) => (
               <g key={s.cohort} opacity={s.faint ? 0.55 : 1}>
                 <rect x={left} y={y0 + j * (bar + 2)} width={Math.max(0.5, x(s.shares[i] ?? 0) - left)} height={bar} className={COHORT_STYLE[s.cohort].fill} />
-                <text x={x(s.shares[i] ?? 0) + 4} y={y0 + j * (bar + 2) + bar - 1} className="fill-stone-600 text-[9px] dark:fill-stone-300">
+                <text x={x(s.shares[i] ?? 0) + 4} y={y0 + j * (bar + 2) + bar - 1.5} className="fill-stone-600 text-[11px] dark:fill-stone-300">
                   {pct(s.shares[i] ?? 0)}
                 </text>
               </g>

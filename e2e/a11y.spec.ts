@@ -23,6 +23,8 @@ const publicPages = [
   '/feed',
   '/feed?cursor=not-a-cursor',
   '/posts/no-such-post-000000',
+  '/insights',
+  '/insights?window=90d',
 ];
 
 for (const scheme of ['light', 'dark'] as const) {

@@ -9,7 +9,7 @@ export function Summary({ data, windowLabel }: { data: InsightsData; windowLabel
   return (
     <p className="max-w-3xl text-stone-700 dark:text-stone-300">
       {windowLabel}: {plural(requests, 'answered request')}, {plural(grown, 'grown connection')} with a mentor and {plural(mentorships, 'mentorship')}.
-      Figures as of {formatDateTime(new Date(data.computedAt))}; they refresh within a minute.
+      Figures as of <time dateTime={data.computedAt} data-testid="computed-at">{formatDateTime(new Date(data.computedAt))}</time>; they refresh within a minute.
     </p>
   );
 }

@@ -44,7 +44,8 @@ function requestConversion(scope: Scope, now: Date) {
 
 /**
  * Connections that grew between a mentor and another member → a grow-origin mentorship between
- * the pair within 30 days. Pairs of two non-mentors cannot become a mentorship and are not counted.
+ * the pair within 30 days. Pairs of two non-mentors cannot become a mentorship and are not counted,
+ * nor are connections younger than 30 days, whose outcome is not known yet.
  */
 function grownConversion(scope: Scope, now: Date) {
   const f = filters(scope, now);
@@ -52,7 +53,9 @@ function grownConversion(scope: Scope, now: Date) {
     with grown as (
       select split_part(e.data ->> 'pair', ':', 1)::uuid as a, split_part(e.data ->> 'pair', ':', 2)::uuid as b, e.created_at as at
       from events e
-      where e.type = 'rapport.grown' ${f.at('e.created_at')} ${f.until('e.created_at')}),
+      -- Only connections whose 30 days are over: a younger one may still become a mentorship.
+      where e.type = 'rapport.grown' ${f.at('e.created_at')}
+        and e.created_at <= ${now.toISOString()}::timestamptz - interval '30 days'),
     counted as (
       select g.*, (
         select min(m.started_at) from mentorships m
@@ -227,7 +230,9 @@ export async function computeInsights(scope: Scope = {}): Promise<InsightsData> 
  */
 const CACHE_MS = 30_000;
 const MAX_CACHED = 200;
-const cached = new Map<string, { at: number; value: Promise<InsightsData> }>();
+// On globalThis: the pages and the export routes are separate bundles, and must share one cache.
+const cacheHolder = globalThis as unknown as { __askOrGrowInsights?: Map<string, { at: number; value: Promise<InsightsData> }> };
+const cached = (cacheHolder.__askOrGrowInsights ??= new Map());
 
 export function getInsights(scope: { mentorId?: string; window: Window }): Promise<InsightsData> {
   const key = `${scope.mentorId ?? 'platform'}:${scope.window}`;

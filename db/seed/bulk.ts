@@ -133,6 +133,36 @@ export function seededUuid(random: () => number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** A key of `weights`, drawn with probability proportional to its weight. */
+export function weightedKey<K extends string | number>(random: () => number, weights: Readonly<Partial<Record<K, number>>>): K {
+  const entries = Object.entries(weights) as [K, number][];
+  let x = random() * entries.reduce((s, [, w]) => s + w, 0);
+  for (const [key, w] of entries) {
+    x -= w;
+    if (x < 0) return key;
+  }
+  return entries[entries.length - 1]![0];
+}
+
+/** Exponentially distributed, with the given mean. */
+export const exponential = (random: () => number, mean: number) => -Math.log(1 - random()) * mean;
+
+/** Standard normal (Box–Muller). */
+export function standardNormal(random: () => number): number {
+  const u = 1 - random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+/** A Poisson count with the given mean (a normal approximation for large means). */
+export function poisson(random: () => number, mean: number): number {
+  if (mean <= 0) return 0;
+  if (mean > 50) return Math.max(0, Math.round(mean + Math.sqrt(mean) * standardNormal(random)));
+  const limit = Math.exp(-mean);
+  let k = 0;
+  for (let p = random(); p > limit; p *= random()) k++;
+  return k;
+}
+
 export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

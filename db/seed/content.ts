@@ -65,7 +65,7 @@ export type FollowEdges = { follower: readonly number[]; followee: readonly numb
  * under the mentor's posts:
  * - `grown`: `exchanges` full back-and-forth conversations in different weeks, the last ending
  *   about `until`, so their rapport has grown by then;
- * - `warm`: one or two short exchanges before `until` (a warm request);
+ * - `warm`: `exchanges` (by default one or two) short exchanges before `until` (a warm request);
  * - `fan`: the other comments and reacts between `since` and `until`; the mentor never answers.
  */
 export type Relationship = {
@@ -348,7 +348,7 @@ export function planContent(people: People, follows: FollowEdges, relationships:
       continue;
     }
     // Conversations at least eight days apart, so each falls in a different week.
-    const wanted = r.kind === 'grown' ? (r.exchanges ?? randomInt(random, 3, 4)) : randomInt(random, 1, 2);
+    const wanted = r.exchanges ?? (r.kind === 'grown' ? randomInt(random, 3, 4) : randomInt(random, 1, 2));
     let at = r.until - random() * Math.min(r.kind === 'grown' ? DAY_MS : 20 * DAY_MS, (r.until - since) / 2);
     for (let k = 0; k < wanted && at > since; k++) {
       planned.push({ mentor: r.mentor, convo: { other: r.other, at, kind: r.kind === 'grown' ? 'full' : 'light' } });

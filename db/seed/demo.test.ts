@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db';
@@ -7,7 +9,10 @@ import {
   events,
   follows,
   mentorProfiles,
+  mentorshipGoals,
+  mentorshipMessages,
   mentorshipOffers,
+  mentorshipRatings,
   mentorshipRequests,
   mentorships,
   posts,
@@ -22,14 +27,17 @@ import { verifyPassword } from '@/lib/password';
 import { isGrown } from '@/lib/rapport';
 import { handleSchema } from '@/lib/validation/account';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsText, isDatabaseEmpty, seedDemoData, type SeedCounts } from './demo';
+import { SIMULATION } from './simulation';
 
 let database: Database;
 let firstRun: SeedCounts;
+// Fixed for the run, so seeding again with the same seed must give the very same rows.
+const NOW = new Date();
 
 beforeAll(async () => {
   database = await createTestDatabase();
   expect(await isDatabaseEmpty(database.db)).toBe(true);
-  firstRun = await seedDemoData(database.db);
+  firstRun = await seedDemoData(database.db, { now: NOW });
 });
 
 afterAll(async () => {
@@ -47,6 +55,9 @@ type Counted =
   | typeof follows
   | typeof mentorshipRequests
   | typeof mentorshipOffers
+  | typeof mentorshipMessages
+  | typeof mentorshipGoals
+  | typeof mentorshipRatings
   | typeof posts
   | typeof comments
   | typeof reactions
@@ -160,7 +171,8 @@ async function expectConsistentHistory() {
         union all select 1 from comments where author_id = ${id} or replies_to_id = ${id}
         union all select 1 from reactions where user_id = ${id} or target_author_id = ${id}
         union all select 1 from mentorship_requests where mentee_id = ${id}
-        union all select 1 from mentorship_offers where mentee_id = ${id}`),
+        union all select 1 from mentorship_offers where mentee_id = ${id}
+        union all select 1 from mentorships where mentee_id = ${id}`),
       handle,
     ).toBe(0);
     expect((await listConnections(id)).filter((c) => c.grown), handle).toHaveLength(0);
@@ -229,6 +241,138 @@ async function expectConsistentHistory() {
   expect(await violations(sql`select 1 from events where created_at > now()`)).toBe(0);
 }
 
+/** The simulated mentorships' lives hold together, as the app's own actions would have left them. */
+async function expectConsistentMentorshipLives() {
+  const eitherWay = (a: string, b: string) => sql.raw(`(${a}, ${b}) in ((m.mentor_id, m.mentee_id), (m.mentee_id, m.mentor_id))`);
+  // first_contact_at is what the app sets at the start (db/queries/rapport.ts, firstContactAt):
+  // the pair's earliest follow, comment (not deleted by then), reaction, request or offer.
+  expect(
+    await violations(sql`
+      select 1 from mentorships m
+      where m.first_contact_at is null or m.first_contact_at > m.started_at
+         or m.first_contact_at <> least(m.started_at,
+              (select min(f.created_at) from follows f where ${eitherWay('f.follower_id', 'f.followee_id')}),
+              (select min(c.created_at) from comments c where ${eitherWay('c.author_id', 'c.replies_to_id')}
+                 and (c.deleted_at is null or c.deleted_at > m.started_at)),
+              (select min(x.created_at) from reactions x where ${eitherWay('x.user_id', 'x.target_author_id')}),
+              (select min(r.created_at) from mentorship_requests r where ${eitherWay('r.mentor_id', 'r.mentee_id')}),
+              (select min(o.created_at) from mentorship_offers o where ${eitherWay('o.mentor_id', 'o.mentee_id')}))`),
+  ).toBe(0);
+
+  // Messages: inside the mentorship's span, never in the future, the two sides taking turns.
+  expect(
+    await violations(sql`
+      select 1 from mentorship_messages x join mentorships m on m.id = x.mentorship_id
+      where x.created_at <= m.started_at or x.created_at >= coalesce(m.ended_at, 'infinity') or x.created_at > now()
+         or x.author_id not in (m.mentor_id, m.mentee_id) or char_length(x.body) = 0`),
+  ).toBe(0);
+  expect(
+    await violations(sql`
+      select 1 from (select author_id, lag(author_id) over (partition by mentorship_id order by created_at, id) as previous from mentorship_messages) t
+      where author_id = previous`),
+  ).toBe(0);
+
+  // Goals: an ask-origin mentorship starts with its request's goals; all are added and done
+  // while it runs, by one of the two.
+  expect(
+    await violations(sql`
+      select 1 from mentorship_goals g join mentorships m on m.id = g.mentorship_id
+      where g.created_at < m.started_at or g.created_at >= coalesce(m.ended_at, 'infinity') or g.created_at > now()
+         or (g.done_at is null) <> (g.done_by is null) or g.done_by not in (m.mentor_id, m.mentee_id)
+         or g.done_at <= g.created_at or g.done_at >= coalesce(m.ended_at, 'infinity') or g.done_at > now()`),
+  ).toBe(0);
+  expect(
+    await violations(sql`
+      select 1 from mentorships m join mentorship_requests r on r.id = m.request_id
+      where r.goals <> array(select g.title from mentorship_goals g where g.mentorship_id = m.id order by g.position)
+         or exists (select 1 from mentorship_goals g where g.mentorship_id = m.id and g.created_at <> m.started_at)`),
+  ).toBe(0);
+
+  // Ratings: only once a mentorship has ended, 1 to 5, by one of the two; whoever ended it rated
+  // it then (the end form requires it), the other side perhaps later.
+  expect(
+    await violations(sql`
+      select 1 from mentorship_ratings t join mentorships m on m.id = t.mentorship_id
+      where m.status = 'active' or t.rater_id not in (m.mentor_id, m.mentee_id) or t.rating not between 1 and 5
+         or t.created_at < m.ended_at or t.created_at > now()`),
+  ).toBe(0);
+  expect(
+    await violations(sql`
+      select 1 from mentorships m
+      where m.status <> 'active' and not exists (
+        select 1 from mentorship_ratings t where t.mentorship_id = m.id and t.rater_id = m.ended_by and t.created_at = m.ended_at)`),
+  ).toBe(0);
+  const [rated] = await rows<{ ended: number; both: number }>(
+    database,
+    sql`select count(*)::int as ended, (count(*) filter (where (select count(*) from mentorship_ratings t where t.mentorship_id = m.id) = 2))::int as both
+        from mentorships m where m.status <> 'active'`,
+  );
+  expect(rated!.both).toBeGreaterThan(0);
+  expect(rated!.both).toBeLessThan(rated!.ended);
+
+  // The event log says what the app's actions say: one event per message (its id and length,
+  // never its text), goal added (in the thread) and done, rating; the end by whoever ended it.
+  const eventCount = async (type: string) => (await database.db.select({ n: count() }).from(events).where(eq(events.type, type)))[0]!.n;
+  expect(await eventCount('mentorship.message')).toBe(await tableCount(mentorshipMessages));
+  expect(
+    await violations(sql`
+      select 1 from mentorship_messages x
+      where (select count(*) from events e where e.type = 'mentorship.message' and e.data ->> 'messageId' = x.id::text
+               and e.mentorship_id = x.mentorship_id and e.actor_id = x.author_id and e.created_at = x.created_at
+               and (e.data ->> 'length')::int = char_length(x.body)) <> 1`),
+  ).toBe(0);
+  expect(await violations(sql`select 1 from events where type = 'mentorship.message' and data - 'messageId' - 'length' <> '{}'::jsonb`)).toBe(0);
+  const [goals] = await rows<{ done: number; added: number }>(
+    database,
+    sql`select (count(*) filter (where g.done_at is not null))::int as done, (count(*) filter (where m.origin = 'grow'))::int as added
+        from mentorship_goals g join mentorships m on m.id = g.mentorship_id`,
+  );
+  expect(await eventCount('mentorship.goal_done')).toBe(goals!.done);
+  expect(await eventCount('mentorship.goal_added')).toBe(goals!.added);
+  expect(
+    await violations(sql`
+      select 1 from mentorship_goals g
+      where (g.done_at is not null and not exists (select 1 from events e where e.type = 'mentorship.goal_done' and e.data ->> 'goalId' = g.id::text
+                                                    and e.actor_id = g.done_by and e.created_at = g.done_at and e.mentorship_id = g.mentorship_id))
+         or (g.created_at > (select started_at from mentorships m where m.id = g.mentorship_id)
+             and not exists (select 1 from events e where e.type = 'mentorship.goal_added' and e.data ->> 'goalId' = g.id::text and e.created_at = g.created_at))`),
+  ).toBe(0);
+  expect(await eventCount('mentorship.rated')).toBe(await tableCount(mentorshipRatings));
+  expect(
+    await violations(sql`
+      select 1 from mentorship_ratings t join mentorships m on m.id = t.mentorship_id
+      where not exists (select 1 from events e where e.type = 'mentorship.rated' and e.mentorship_id = t.mentorship_id and e.actor_id = t.rater_id
+                          and e.created_at = t.created_at and (e.data ->> 'rating')::int = t.rating
+                          and e.data ->> 'by' = case when t.rater_id = m.mentor_id then 'mentor' else 'mentee' end)`),
+  ).toBe(0);
+  expect(
+    await violations(sql`
+      select 1 from mentorships m join events e on e.mentorship_id = m.id and e.type = 'mentorship.ended'
+      where e.actor_id <> m.ended_by or e.data ->> 'by' <> case when m.ended_by = m.mentor_id then 'mentor' else 'mentee' end`),
+  ).toBe(0);
+  expect(
+    await violations(sql`
+      select 1 from mentorships m join events e on e.mentorship_id = m.id and e.type = 'mentorship.started'
+      where m.origin = 'grow' and e.data ->> 'via' is distinct from (select o.kind from mentorship_offers o where o.mentorship_id = m.id)`),
+  ).toBe(0);
+}
+
+/** A digest of the whole simulated history, to compare two runs. */
+const historyDigest = async () =>
+  (
+    await rows<{ digest: string }>(
+      database,
+      sql`select md5(concat_ws('|',
+            (select string_agg(concat_ws(',', id, mentor_id, mentee_id, origin, warmth, status, started_at, ended_at, end_reason, ended_by, first_contact_at), ';' order by id) from mentorships),
+            (select string_agg(concat_ws(',', id, status, warmth, created_at, answered_at, decline_reason), ';' order by id) from mentorship_requests),
+            (select string_agg(concat_ws(',', id, kind, status, created_at, answered_at), ';' order by id) from mentorship_offers),
+            (select string_agg(concat_ws(',', id, author_id, body, created_at), ';' order by id) from mentorship_messages),
+            (select string_agg(concat_ws(',', id, title, position, created_at, done_at, done_by), ';' order by id) from mentorship_goals),
+            (select string_agg(concat_ws(',', mentorship_id, rater_id, rating, comment, created_at), ';' order by mentorship_id, rater_id) from mentorship_ratings),
+            (select string_agg(concat_ws(',', type, actor_id, mentorship_id, data::text, created_at), ';' order by id) from events))) as digest`,
+    )
+  )[0]!.digest;
+
 describe('seedDemoData', () => {
   it('creates a community of mentors and members', async () => {
     expect(firstRun).toEqual({
@@ -239,6 +383,9 @@ describe('seedDemoData', () => {
       follows: await tableCount(follows),
       requests: await tableCount(mentorshipRequests),
       offers: await tableCount(mentorshipOffers),
+      messages: await tableCount(mentorshipMessages),
+      goals: await tableCount(mentorshipGoals),
+      ratings: await tableCount(mentorshipRatings),
       posts: await tableCount(posts),
       comments: await tableCount(comments),
       reactions: await tableCount(reactions),
@@ -318,7 +465,7 @@ describe('seedDemoData', () => {
     expect(all.filter((m) => m.status === 'completed').every((m) => m.endReason === 'goals_met')).toBe(true);
     const mentorsWithMentees = new Set(all.filter((m) => m.status === 'active').map((m) => m.mentorId));
     expect(mentorsWithMentees.size / firstRun.mentors).toBeGreaterThan(0.3);
-    expect(mentorsWithMentees.size / firstRun.mentors).toBeLessThan(0.6);
+    expect(mentorsWithMentees.size / firstRun.mentors).toBeLessThan(0.85);
   });
 
   it('posts: a few per mentor, skewed, some drafts, more of them recent, with comments and reactions', async () => {
@@ -334,7 +481,7 @@ describe('seedDemoData', () => {
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
     expect(mean(mentorCounts)).toBeGreaterThan(2);
     expect(mean(mentorCounts)).toBeLessThan(8);
-    expect(Math.max(...mentorCounts)).toBeGreaterThan(3 * mean(mentorCounts));
+    expect(Math.max(...mentorCounts)).toBeGreaterThan(2.5 * mean(mentorCounts));
     expect(mean(memberCounts)).toBeGreaterThan(0.2);
     expect(mean(memberCounts)).toBeLessThan(1);
     expect(memberCounts.filter((n) => n === 0).length / memberCounts.length).toBeGreaterThan(0.5);
@@ -377,7 +524,8 @@ describe('seedDemoData', () => {
       const [a, b] = pair.split(':') as [string, string];
       if (isGrown(await rapportBetween(a, b))) grown++;
     }
-    expect(grown).toBeGreaterThanOrEqual(30);
+    // Those still talking now (the model's grown connections keep talking for weeks), plus a few.
+    expect(grown).toBeGreaterThanOrEqual(12);
     expect(grown).toBeLessThanOrEqual(80);
     expect(Math.abs(grown - firstRun.grownPairs)).toBeLessThanOrEqual(2);
 
@@ -416,6 +564,15 @@ describe('seedDemoData', () => {
     expect(await tableCount(mentorshipRequests)).toBeGreaterThan(asked * 1.5);
   });
 
+  it('mentorships: messages, goals, ratings and first contact, as the app would have left them', async () => {
+    await expectConsistentMentorshipLives();
+    for (const table of [mentorshipMessages, mentorshipGoals, mentorshipRatings] as const) expect(await tableCount(table)).toBeGreaterThan(0);
+    // Goals get done, and not all of them.
+    const [goals] = await rows<{ done: number; total: number }>(database, sql`select count(done_at)::int as done, count(*)::int as total from mentorship_goals`);
+    expect(goals!.done).toBeGreaterThan(0);
+    expect(goals!.done).toBeLessThan(goals!.total);
+  });
+
   it('refuses sizes out of range before touching the data', async () => {
     await expect(seedDemoData(database.db, { mentors: 0 })).rejects.toThrow(RangeError);
     await expect(seedDemoData(database.db, { members: 1 })).rejects.toThrow(RangeError);
@@ -423,11 +580,13 @@ describe('seedDemoData', () => {
     expect(await tableCount(users)).toBe(firstRun.users);
   });
 
-  it('re-creates the same community when run again with the same seed', async () => {
+  it('re-creates the same community and the same history when run again with the same seed', async () => {
     const before = await allHandles();
-    const again = await seedDemoData(database.db, { seed: 2026 });
+    const history = await historyDigest();
+    const again = await seedDemoData(database.db, { seed: 2026, now: NOW });
     expect(again).toEqual(firstRun);
     expect(await allHandles()).toEqual(before);
+    expect(await historyDigest()).toBe(history);
     await expectConsistentCommunity();
   });
 
@@ -441,6 +600,47 @@ describe('seedDemoData', () => {
     expect(progress.some((m) => m.includes('1,200 users'))).toBe(true);
     await expectConsistentCommunity();
     await expectConsistentHistory();
+    await expectConsistentMentorshipLives();
     expect(counts.grownPairs).toBeGreaterThan(100);
+
+    // The picture follows the model it was drawn from (db/seed/simulation.ts), within what chance
+    // and the rules (a full mentor cannot take one more) allow.
+    const requests = await rows<{ warmth: 'cold' | 'warm'; accepted: number; answered: number; withdrawn: number; total: number }>(
+      database,
+      sql`select warmth, (count(*) filter (where status = 'accepted'))::int as accepted,
+            (count(*) filter (where status in ('accepted', 'declined')))::int as answered,
+            (count(*) filter (where status = 'withdrawn'))::int as withdrawn, count(*)::int as total
+          from mentorship_requests group by 1`,
+    );
+    for (const r of requests) {
+      const model = SIMULATION.cohorts[`ask-${r.warmth}`];
+      expect(r.answered, r.warmth).toBeGreaterThan(100);
+      expect(Math.abs(r.accepted / r.answered - model.acceptedWhenAnswered), r.warmth).toBeLessThan(0.1);
+      expect(Math.abs(r.withdrawn / r.total - model.withdrawn), r.warmth).toBeLessThan(0.05);
+    }
+    const engagement = await rows<{ cohort: 'ask-cold' | 'ask-warm' | 'grow'; messages: number; weeks: number }>(
+      database,
+      sql`select case when m.origin = 'grow' then 'grow' else 'ask-' || m.warmth end as cohort,
+            (select count(*)::int from mentorship_messages x where x.mentorship_id = m.id) as messages,
+            extract(epoch from coalesce(m.ended_at, now()) - m.started_at)::float8 / 604800 as weeks
+          from mentorships m`,
+    );
+    for (const cohort of ['ask-cold', 'ask-warm', 'grow'] as const) {
+      const mine = engagement.filter((e) => e.cohort === cohort);
+      const perWeek = mine.reduce((s, e) => s + e.messages, 0) / mine.reduce((s, e) => s + Number(e.weeks), 0);
+      expect(Math.abs(perWeek / SIMULATION.cohorts[cohort].messagesPerActiveWeek - 1), cohort).toBeLessThan(0.15);
+    }
+  });
+
+  it('keeps the model to the seed: nothing the insights use imports its parameters', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const full = path.join(dir, name);
+        return statSync(full).isDirectory() ? files(full) : /\.(ts|tsx|mts)$/.test(name) ? [full] : [];
+      });
+    const root = path.resolve(__dirname, '../..');
+    const readers = ['app', 'components', 'lib', 'db/queries'].flatMap((dir) => files(path.join(root, dir)));
+    expect(readers.length).toBeGreaterThan(10);
+    for (const file of readers) expect(readFileSync(file, 'utf8'), path.relative(root, file)).not.toMatch(/seed\/simulation|from '\.\.?\/.*simulation'/);
   });
 });

@@ -8,7 +8,10 @@ import {
   events,
   follows,
   mentorProfiles,
+  mentorshipGoals,
+  mentorshipMessages,
   mentorshipOffers,
+  mentorshipRatings,
   mentorshipRequests,
   mentorships,
   oauthAccounts,
@@ -22,12 +25,12 @@ import { hashPassword } from '@/lib/password';
 import { handleSchema } from '@/lib/validation/account';
 import { insertInBatches, progressReporter, randomInt, seededRandom, seededUuid, shuffleInPlace, zipfSampler } from './bulk';
 import { commentRows, planContent, postRows, reactionRows, replayRapport } from './content';
-import { eventLog, offerRows, planHistory, planOffers, requestRows } from './history';
+import { eventLog, offerRows, planOffers, requestRows, settleFirstContacts, simulateHistory } from './history';
+import { goalRows, messageRows, planThreads, ratingRows } from './threads';
 import {
   COMPANIES,
   DEMO_MEMBERS,
   DEMO_MENTOR,
-  EARLY_END_REASONS,
   EXTRA_LANGUAGES,
   GENERAL_TAGS,
   MEMBER_GOALS,
@@ -78,6 +81,9 @@ export type SeedCounts = {
   follows: number;
   requests: number;
   offers: number;
+  messages: number;
+  goals: number;
+  ratings: number;
   posts: number;
   comments: number;
   reactions: number;
@@ -107,8 +113,6 @@ type Community = {
   tags: string[][];
   profileAt: Float64Array;
   preference: StartPreference[];
-  /** Follows that belong to a mentorship (a grown one starts with a follow), by follower. */
-  mentorshipFollows: Map<number, { followee: number; at: number }[]>;
 };
 
 function newCommunity(seed: number, now: Date, mentors: number, members: number): Community {
@@ -125,7 +129,6 @@ function newCommunity(seed: number, now: Date, mentors: number, members: number)
     tags: new Array<string[]>(mentors),
     profileAt: new Float64Array(mentors),
     preference: new Array<StartPreference>(mentors),
-    mentorshipFollows: new Map(),
   };
 }
 
@@ -362,106 +365,6 @@ function* profileRows(c: Community): Generator<PgInsertValue<typeof mentorProfil
   }
 }
 
-/**
- * Active mentorships for about 40% of the mentors (some of them exactly full), two for
- * demo_mentor, and some finished ones so there is history. demo_mentee and demo_member stay out
- * of all of them, so the demo can start one from scratch.
- */
-function planMentorships(c: Community): PgInsertValue<typeof mentorships>[] {
-  const random = seededRandom(c.seed + 104_729);
-  const firstMember = c.mentors + 2;
-  const memberCount = c.users - firstMember;
-  const otherMentors = c.mentors - 1;
-  const paired = new Set<number>();
-  const activeAsMentee = new Uint8Array(c.users);
-  const out: PgInsertValue<typeof mentorships>[] = [];
-
-  // Mostly members; sometimes another mentor, as mentors have mentors too. Nobody is mentored
-  // by more than two people at once unless the community is too small to avoid it.
-  const pickMentee = (mentor: number): number | undefined => {
-    if (memberCount + otherMentors === 0) return undefined;
-    for (let attempt = 0; attempt < 40; attempt++) {
-      const fromMembers = memberCount > 0 && (otherMentors === 0 || random() < 0.9);
-      const mentee = fromMembers ? firstMember + Math.floor(random() * memberCount) : 1 + Math.floor(random() * otherMentors);
-      if (mentee === mentor || paired.has(mentor * c.users + mentee)) continue;
-      if (attempt < 30 && activeAsMentee[mentee]! >= 2) continue;
-      return mentee;
-    }
-    return undefined;
-  };
-
-  const add = (mentor: number, past: boolean) => {
-    const mentee = pickMentee(mentor);
-    if (mentee === undefined) return;
-    const earliest = Math.max(c.profileAt[mentor]!, c.joinedAt[mentee]!);
-    let startedAt: number;
-    let endedAt: number | null = null;
-    let status: 'active' | 'completed' | 'ended' = 'active';
-    if (past) {
-      const span = c.now - earliest;
-      if (span < 7 * DAY_MS) return;
-      status = random() < 0.6 ? 'completed' : 'ended';
-      const planned = (status === 'completed' ? randomInt(random, 45, 240) : randomInt(random, 10, 120)) * DAY_MS;
-      const duration = Math.min(planned, span * 0.9);
-      startedAt = earliest + random() * (span - duration);
-      endedAt = startedAt + duration;
-    } else {
-      // Started within the past four months, and never before either side was here.
-      const from = Math.max(earliest, c.now - 120 * DAY_MS);
-      startedAt = from + random() * (c.now - from);
-      activeAsMentee[mentee]!++;
-    }
-    paired.add(mentor * c.users + mentee);
-    const preference = c.preference[mentor]!;
-    const askShare = preference === 'ask' ? 0.85 : preference === 'grow' ? 0.15 : 0.5;
-    const origin = random() < askShare ? 'ask' : 'grow';
-    // A grown mentorship starts with a follow; after an accepted ask, about half follow too.
-    const followFrom = Math.max(c.joinedAt[mentor]!, c.joinedAt[mentee]!);
-    const followAt =
-      origin === 'grow' ? followFrom + random() * (startedAt - followFrom) : random() < 0.5 ? startedAt + random() * (c.now - startedAt) : undefined;
-    if (followAt !== undefined) {
-      const list = c.mentorshipFollows.get(mentee) ?? [];
-      list.push({ followee: mentor, at: followAt });
-      c.mentorshipFollows.set(mentee, list);
-    }
-    out.push({
-      id: seededUuid(random),
-      mentorId: c.ids[mentor]!,
-      menteeId: c.ids[mentee]!,
-      origin,
-      warmth: origin === 'ask' ? (random() < 0.45 ? 'warm' : 'cold') : null,
-      status,
-      startedAt: new Date(startedAt),
-      endedAt: endedAt === null ? null : new Date(endedAt),
-      endReason: status === 'completed' ? 'goals_met' : status === 'ended' ? EARLY_END_REASONS[Math.floor(random() * EARLY_END_REASONS.length)]! : null,
-    });
-  };
-
-  add(0, false);
-  add(0, false);
-  add(0, true);
-
-  const order = shuffleInPlace(
-    Array.from({ length: otherMentors }, (_, k) => k + 1),
-    random,
-  );
-  const withMentees = Math.round(otherMentors * 0.4);
-  // A tenth exactly full, the rest with slots left (bar those with a single slot).
-  const full = withMentees > 0 ? Math.max(1, Math.round(withMentees * 0.1)) : 0;
-  for (let k = 0; k < withMentees; k++) {
-    const mentor = order[k]!;
-    const capacity = c.capacity[mentor]!;
-    const active = k < full ? capacity : randomInt(random, 1, Math.max(1, capacity - 1));
-    for (let n = 0; n < active; n++) add(mentor, false);
-  }
-  const withHistory = Math.round(otherMentors * 0.15);
-  for (let k = 0; k < withHistory; k++) {
-    const mentor = 1 + Math.floor(random() * otherMentors);
-    for (let n = randomInt(random, 1, 2); n > 0; n--) add(mentor, true);
-  }
-  return out;
-}
-
 type FollowPlan = { follower: number[]; followee: number[]; at: number[]; order: Int32Array };
 
 /**
@@ -500,7 +403,6 @@ function planFollows(c: Community): FollowPlan {
   for (let user = 0; user < c.users; user++) {
     if (user === demoMember) continue;
     targets.clear();
-    for (const { followee, at } of c.mentorshipFollows.get(user) ?? []) follow(user, followee, at);
     let wanted = howMany();
     if (user === demoMentee) {
       follow(user, 0);
@@ -512,15 +414,36 @@ function planFollows(c: Community): FollowPlan {
     }
   }
 
-  // Ordered by followee (a counting sort), so each insert batch bumps the follower_count of
-  // as few users as possible: each user's row is then updated about once, not once per batch.
+  return plan;
+}
+
+/**
+ * Adds the follows that belong to the simulated mentorships: a grown one's mentee followed the
+ * mentor before their rapport grew (an existing follow moves earlier); after an accepted request,
+ * some mentees follow their mentor. Then orders all follows by followee (a counting sort), so
+ * each insert batch bumps the follower_count of as few users as possible: each user's row is
+ * then updated about once, not once per batch.
+ */
+function addMentorshipFollows(c: Community, plan: FollowPlan, extra: readonly { follower: number; followee: number; at: number; before: boolean }[]) {
+  const edge = new Map<number, number>();
+  plan.follower.forEach((f, k) => edge.set(f * c.users + plan.followee[k]!, k));
+  for (const { follower, followee, at, before } of extra) {
+    const k = edge.get(follower * c.users + followee);
+    if (k === undefined) {
+      edge.set(follower * c.users + followee, plan.follower.length);
+      plan.follower.push(follower);
+      plan.followee.push(followee);
+      plan.at.push(at);
+    } else if (before && at < plan.at[k]!) {
+      plan.at[k] = at;
+    }
+  }
   const total = plan.followee.length;
   const next = new Int32Array(c.users + 1);
   for (const followee of plan.followee) next[followee + 1]!++;
   for (let u = 0; u < c.users; u++) next[u + 1]! += next[u]!;
   plan.order = new Int32Array(total);
   for (let k = 0; k < total; k++) plan.order[next[plan.followee[k]!]!++] = k;
-  return plan;
 }
 
 function* followRows(c: Community, plan: FollowPlan): Generator<PgInsertValue<typeof follows>> {
@@ -540,8 +463,8 @@ function checkSize(name: keyof typeof SIZE_LIMITS, value: number) {
 }
 
 /**
- * Replaces all members, mentor profiles, tags, mentorships, follows, requests, offers, posts,
- * comments, reactions and the event log with a generated demo community and its history, in
+ * Replaces all members, mentor profiles, tags, mentorships (with their messages, goals and
+ * ratings), follows, requests, offers, posts, comments, reactions and the event log with a generated demo community and its history, in
  * one transaction. Repeatable: the same seed and size give the same data (timestamps are
  * relative to `now`).
  */
@@ -577,6 +500,9 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     await tx.delete(mentorshipOffers);
     await tx.delete(mentorshipRequests);
     await tx.delete(follows);
+    await tx.delete(mentorshipRatings);
+    await tx.delete(mentorshipGoals);
+    await tx.delete(mentorshipMessages);
     await tx.delete(mentorships);
     await tx.delete(mentorProfiles);
     await tx.delete(tags);
@@ -588,22 +514,29 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
     log(`Creating ${TAGS.length} tags…`);
     await tx.insert(tags).values(TAGS.map(([slug, name]) => ({ slug, name })));
     const mentorTotal = await insert('profiles', mentorProfiles, profileRows(c), c.mentors, 2000);
-    const mentorshipPlan = planMentorships(c);
     const followPlan = planFollows(c);
     // demo_mentee and demo_member take no part in the history, so e2e tests start from scratch.
     const bystanders = [c.mentors, c.mentors + 1];
-    const history = planHistory({ ...c, bystanders }, mentorshipPlan, followPlan);
-    const mentorshipTotal = await insert('mentorships', mentorships, mentorshipPlan, mentorshipPlan.length, 5000);
+    // The year of requests, grown connections and mentorships, drawn from ./simulation.ts.
+    const history = simulateHistory({ ...c, bystanders }, followPlan);
+    addMentorshipFollows(c, followPlan, history.follows);
     const followTotal = await insert('follows', follows, followRows(c, followPlan), followPlan.order.length, 20_000);
-    const requestTotal = await insert('requests', mentorshipRequests, requestRows(history), history.requests.length, 5000);
     const content = planContent({ ...c, mentorTags: c.tags, bystanders }, followPlan, history.relationships, history.quiet);
     const postTotal = await insert('posts', posts, postRows(content), content.posts.id.length, 2000);
     const commentTotal = await insert('comments', comments, commentRows(content), content.comments.id.length, 10_000);
     const reactionTotal = await insert('reactions', reactions, reactionRows(content), content.reactions.user.length, 20_000);
     const rapport = replayRapport(content, followPlan);
     planOffers(history, rapport);
+    // Only now is each pair's first contact known: it may be any follow, comment or reaction.
+    settleFirstContacts(history, content, followPlan);
+    const mentorshipTotal = await insert('mentorships', mentorships, history.mentorships, history.mentorships.length, 5000);
+    const requestTotal = await insert('requests', mentorshipRequests, requestRows(history), history.requests.length, 5000);
     const offerTotal = await insert('offers', mentorshipOffers, offerRows(history), history.offers.length, 5000);
-    const eventPlan = eventLog(history, content, rapport, followPlan);
+    const threads = planThreads(history);
+    const messageTotal = await insert('messages', mentorshipMessages, messageRows(history, threads), threads.messages.id.length, 10_000);
+    const goalTotal = await insert('goals', mentorshipGoals, goalRows(history, threads), threads.goals.id.length, 10_000);
+    const ratingTotal = await insert('ratings', mentorshipRatings, ratingRows(history, threads), threads.ratings.rating.length, 10_000);
+    const eventPlan = eventLog(history, threads, content, rapport, followPlan);
     const eventTotal = await insert('events', events, eventPlan.rows, eventPlan.count, 20_000);
     return {
       users: userTotal,
@@ -613,6 +546,9 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<S
       follows: followTotal,
       requests: requestTotal,
       offers: offerTotal,
+      messages: messageTotal,
+      goals: goalTotal,
+      ratings: ratingTotal,
       posts: postTotal,
       comments: commentTotal,
       reactions: reactionTotal,
