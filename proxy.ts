@@ -18,5 +18,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/settings/:path*', '/requests/:path*', '/mentorships/:path*', '/connections/:path*', '/u/:handle/ask'],
+  matcher: ['/settings/:path*', '/requests/:path*', '/mentorships/:path*', '/connections/:path*', '/notifications/:path*', '/u/:handle/ask'],
 };

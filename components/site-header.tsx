@@ -1,12 +1,15 @@
 import Link from 'next/link';
+import { Bell } from 'lucide-react';
 import { Avatar } from '@/components/avatar';
 import { buttonClass } from '@/components/ui/button';
+import { countUnread } from '@/db/queries/notifications';
 import { currentUser } from '@/lib/session';
 
 const link = buttonClass('ghost', 'shrink-0 px-2.5');
 
 export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const user = await currentUser();
+  const unread = user ? await countUnread(user.id) : 0;
   return (
     <header className="border-b border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
       <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-1 gap-y-2 px-4 py-3">
@@ -20,6 +23,9 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
           </Link>
           <Link href="/feed" className={link}>
             Feed
+          </Link>
+          <Link href="/insights" className={link}>
+            Insights
           </Link>
           {user && (
             <>
@@ -40,6 +46,22 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
         </div>
         {user ? (
           <div className="flex items-center gap-1">
+            <Link
+              href="/notifications"
+              className={buttonClass('ghost', 'relative px-2')}
+              aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
+              data-testid="bell"
+            >
+              <Bell aria-hidden="true" className="size-5" />
+              {unread > 0 && (
+                <span
+                  aria-hidden="true"
+                  className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs leading-5 font-bold text-white"
+                >
+                  {unread > 99 ? '99+' : unread}
+                </span>
+              )}
+            </Link>
             <Link href={`/u/${user.handle}`} className="flex items-center gap-2 rounded-lg px-2 py-1 hover:bg-stone-100 dark:hover:bg-stone-800">
               <Avatar user={user} size={28} decorative />
               <span className="sr-only">{user.displayName}</span>

@@ -27,7 +27,14 @@ export async function startServer() {
     resolveAuthSecret(e);
     const database = processDatabase();
     await prepareDatabase(database, { seedIfEmpty: database.kind === 'pglite', log: (m) => console.log(`[ask-or-grow] ${m}`) });
+    // After seeding, so demo data queues no mail. Imported here, not at the top: scripts that
+    // only prepare the database (npm run dev's first step) never load the mail code.
+    const { registerMailQueue } = await import('@/db/queries/mail');
+    registerMailQueue();
     if (database.kind === 'pglite') console.log(`[ask-or-grow] Embedded database. ${demoAccountsText()}`);
+    // Expiry, reminders, digests and sending: now, then every minute, on every instance.
+    const { startJobs } = await import('@/db/jobs');
+    startJobs();
   } catch (error) {
     if (error instanceof EnvError || error instanceof DataDirLockedError) {
       console.error(`\n[ask-or-grow] ${error.message}\n`);

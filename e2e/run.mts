@@ -69,7 +69,8 @@ const chromium = await findChromium();
 const reuseBuild = process.env.E2E_SKIP_BUILD === '1' && existsSync('.next/BUILD_ID');
 if (!reuseBuild && run('npx', ['next', 'build']) !== 0) process.exit(1);
 
-const serverEnv: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: randomBytes(33).toString('base64') };
+// MAIL_OUTBOX_PAGE: the tests read /dev/outbox to see the mail the app queued (no SMTP here).
+const serverEnv: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: randomBytes(33).toString('base64'), MAIL_OUTBOX_PAGE: '1' };
 let cleanup = async () => {};
 const adminUrl = process.env.DATABASE_URL;
 if (adminUrl) {

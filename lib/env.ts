@@ -18,6 +18,21 @@ const envSchema = z.object({
   AUTH_GITHUB_SECRET: optional(z.string()),
   AUTH_GOOGLE_ID: optional(z.string()),
   AUTH_GOOGLE_SECRET: optional(z.string()),
+  // The address links in e-mails point to; AUTH_URL (Auth.js) is used when this is unset.
+  APP_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+  AUTH_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+  // Mail is sent by SMTP when SMTP_URL or SMTP_HOST is set; otherwise it is written to the log.
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')),
+  SMTP_HOST: optional(z.string()),
+  SMTP_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  SMTP_USER: optional(z.string()),
+  SMTP_PASSWORD: optional(z.string()),
+  MAIL_FROM: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().regex(/<[^<>\s]+@[^<>\s]+>$|^[^<>\s]+@[^<>\s]+$/, 'must be an address, e.g. "Ask or Grow <no-reply@example.org>"').default('Ask or Grow <no-reply@localhost>'),
+  ),
+  // Shows the development outbox page (/dev/outbox) in production too: for staging only.
+  MAIL_OUTBOX_PAGE: optional(z.enum(['1', 'true'])),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -68,6 +83,9 @@ export function resolveAuthSecret(e: Env = env()): string {
     }
   }
 }
+
+/** The base of links in e-mails, without a trailing slash. */
+export const appUrl = (e: Env = env()) => (e.APP_URL ?? e.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
 
 export const oauthProviders = (e: Env = env()) => ({
   github: Boolean(e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET),

@@ -1,9 +1,13 @@
 import type { Db } from '@/db';
 import { events, type EventType } from '@/db/schema';
+import { notifyFromEvent } from './notifications';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** Appends to the event log inside the caller's transaction, so the trace and the change agree. */
+/**
+ * Appends to the event log inside the caller's transaction, so the trace and the change agree —
+ * and tells whoever should hear about it (db/queries/notifications.ts), in the same transaction.
+ */
 export async function recordEvent(
   tx: Tx,
   event: {
@@ -18,6 +22,7 @@ export async function recordEvent(
   },
 ) {
   await tx.insert(events).values({ ...event, data: event.data ?? {}, createdAt: event.at ?? new Date() });
+  await notifyFromEvent(tx, event);
 }
 
 export type { Tx };

@@ -4,3 +4,4 @@ export * from './social';
 export * from './requests';
 export * from './events';
 export * from './content';
+export * from './notifications';

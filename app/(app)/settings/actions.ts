@@ -10,6 +10,8 @@ import { profileSchema } from '@/lib/validation/account';
 import { avatarUploadSchema } from '@/lib/validation/profile';
 import { mentorProfileSchema } from '@/lib/validation/mentor';
 import { saveMentorProfile, setAccepting, setMentorStatus } from '@/db/queries/mentors';
+import { saveNotificationSettings } from '@/db/queries/notifications';
+import { notificationSettingsSchema } from '@/lib/validation/notifications';
 
 const HANDLE_TAKEN = 'That handle is taken; please choose another.';
 
@@ -70,4 +72,9 @@ export const mentorStatusAction = validatedActionWithUser(statusSchema, async ({
     return: 'Welcome back: your mentor profile is listed again.',
   };
   return { ok: true, data: undefined, message: messages[change] };
+});
+
+export const notificationSettingsAction = validatedActionWithUser(notificationSettingsSchema, async (input, user) => {
+  await saveNotificationSettings(user.id, input);
+  return { ok: true, data: undefined, message: 'Notification settings saved.' };
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getOwnMentorProfile, popularTags } from '@/db/queries/mentors';
+import { getNotificationSettings } from '@/db/queries/notifications';
 import { getOwnProfile } from '@/db/queries/users';
 import { LANGUAGES } from '@/lib/languages';
 import { COUNTRIES, TIME_ZONES } from '@/lib/places';
@@ -8,6 +9,7 @@ import { requireUser } from '@/lib/session';
 import { AvatarForm } from './avatar-form';
 import { MentorForm, type MentorFormValues } from './mentor-form';
 import { MentorStatus } from './mentor-status';
+import { NotificationForm } from './notification-form';
 import { ProfileForm } from './profile-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -25,7 +27,12 @@ function Section({ title, id, children }: { title: string; id: string; children:
 
 export default async function SettingsPage() {
   const user = await requireUser('/settings');
-  const [profile, mentor, tags] = await Promise.all([getOwnProfile(user.id), getOwnMentorProfile(user.id), popularTags()]);
+  const [profile, mentor, tags, notificationSettings] = await Promise.all([
+    getOwnProfile(user.id),
+    getOwnMentorProfile(user.id),
+    popularTags(),
+    getNotificationSettings(user.id),
+  ]);
   if (!profile) notFound();
   const mentorValues: MentorFormValues = mentor
     ? {
@@ -67,6 +74,9 @@ export default async function SettingsPage() {
           isNew={!mentor}
           options={{ languages: LANGUAGES, timeZones: TIME_ZONES, countries: COUNTRIES, popularTags: tags.map((t) => t.name) }}
         />
+      </Section>
+      <Section title="Notifications" id="notifications-heading">
+        <NotificationForm settings={notificationSettings} />
       </Section>
       <Section title="Account" id="account-heading">
         <p className="text-sm text-stone-700 dark:text-stone-300">
