@@ -36,8 +36,16 @@ export function fromPglite(client: PGlite, release: () => void = () => {}): Data
   };
 }
 
+/**
+ * Settings for every connection. JIT off: a web app's queries are short, and compiling a plan
+ * cost the insights' aggregates half a second for nothing. work_mem 16 MB: the insights' medians
+ * sort a few hundred thousand rows in memory instead of spilling to disk (the server's default is
+ * 4 MB; at most a few such sorts run at once).
+ */
+export const POSTGRES_SESSION = { jit: 'off', work_mem: '16MB' } as const;
+
 export function fromPostgres(url: string, options: { max?: number } = {}): Database {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5 });
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5, connection: POSTGRES_SESSION });
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Db,
     kind: 'postgres',

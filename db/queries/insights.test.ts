@@ -211,4 +211,27 @@ describe('insights', () => {
     expect(cold.messagesPerActiveWeek.mean).toBeCloseTo(1 / 10 / 4, 5);
     expect(cold.goals).toEqual({ total: 8, done: 1 });
   });
+
+  it('reads message and goal counts kept by triggers that always agree with the rows', async () => {
+    const mentorId = await mentor();
+    const { mentee, mentorshipId } = await accepted(mentorId);
+    await Promise.all([postMessage(mentee, mentorshipId, 'One'), postMessage(mentorId, mentorshipId, 'Two'), postMessage(mentee, mentorshipId, 'Three')]);
+    const goals = await database.db.select({ id: mentorshipGoals.id }).from(mentorshipGoals).where(eq(mentorshipGoals.mentorshipId, mentorshipId));
+    await setGoalDone(mentee, { mentorshipId, goalId: goals[0]!.id, done: true });
+    await setGoalDone(mentee, { mentorshipId, goalId: goals[1]!.id, done: true });
+    await setGoalDone(mentorId, { mentorshipId, goalId: goals[1]!.id, done: false });
+    const [row] = await database.db
+      .select({ messages: mentorships.messageCount, goals: mentorships.goalCount, done: mentorships.goalsDoneCount })
+      .from(mentorships)
+      .where(eq(mentorships.id, mentorshipId));
+    expect(row).toEqual({ messages: 3, goals: 2, done: 1 });
+    // A bulk insert (as the seeds do) counts each row once.
+    await database.db.insert(mentorshipGoals).values([
+      { mentorshipId, title: 'Bulk one', position: 5, doneAt: new Date() },
+      { mentorshipId, title: 'Bulk two', position: 6 },
+    ]);
+    await database.db.delete(mentorshipGoals).where(eq(mentorshipGoals.id, goals[0]!.id));
+    const [after] = await database.db.select({ goals: mentorships.goalCount, done: mentorships.goalsDoneCount }).from(mentorships).where(eq(mentorships.id, mentorshipId));
+    expect(after).toEqual({ goals: 3, done: 1 });
+  });
 });

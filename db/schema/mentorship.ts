@@ -137,6 +137,11 @@ export const mentorships = pgTable(
     // The pair's first interaction of any kind (a follow, comment, reaction, the request or the
     // offer), for the insights' "time to mentorship". Set when the mentorship starts.
     firstContactAt: timestamp('first_contact_at', { withTimezone: true }),
+    // Kept by statement-level triggers on messages and goals (db/migrations/0007), in the same
+    // transaction: the insights read them instead of counting millions of rows.
+    messageCount: integer('message_count').notNull().default(0),
+    goalCount: integer('goal_count').notNull().default(0),
+    goalsDoneCount: integer('goals_done_count').notNull().default(0),
   },
   (t) => [
     check('mentorships_not_self', sql`${t.mentorId} <> ${t.menteeId}`),
