@@ -22,6 +22,8 @@ export const posts = pgTable(
     status: text('status', { enum: POST_STATUSES }).notNull().default('draft'),
     readingMinutes: integer('reading_minutes').notNull().default(1),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    // Hidden by a moderator: shown to no one but its author (with a note) and admins.
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -60,6 +62,8 @@ export const comments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    // Hidden by a moderator: its place in the thread shows "[hidden by a moderator]".
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
   },
   (t) => [
     check('comments_body_length', sql`char_length(${t.body}) <= 10000 and (${t.deletedAt} is not null or char_length(${t.body}) >= 1)`),

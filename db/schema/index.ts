@@ -5,3 +5,4 @@ export * from './requests';
 export * from './events';
 export * from './content';
 export * from './notifications';
+export * from './safety';

@@ -32,6 +32,8 @@ export const users = pgTable(
     avatarUpdatedAt: timestamp('avatar_updated_at', { withTimezone: true }),
     // Kept by the follows_count trigger, in the same transaction as the follow itself.
     followerCount: integer('follower_count').notNull().default(0),
+    // Set by an admin: a suspended account cannot sign in or act, and its content is hidden.
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
