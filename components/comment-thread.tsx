@@ -3,6 +3,7 @@ import { Avatar } from '@/components/avatar';
 import { DeleteCommentForm, EditCommentForm, ReplyForm, type CommentAction } from '@/components/comment-forms';
 import { Markdown } from '@/components/markdown';
 import { ReactionBar } from '@/components/reaction-bar';
+import { ReportForm, type ReportAction } from '@/components/report-form';
 import type { ReactionKind } from '@/db/schema/content';
 import type { ActionResult } from '@/lib/action-result';
 import { formatDateTime } from '@/lib/format';
@@ -17,6 +18,8 @@ export type ThreadComment = {
   createdAt: Date;
   editedAt: Date | null;
   deleted: boolean;
+  /** Hidden by a moderator: a placeholder for most, the comment with a note for its author and admins. */
+  hidden?: boolean;
   author: { id: string; handle: string; displayName: string; avatarUpdatedAt: Date | null } | null;
   reactions: { counts: Record<ReactionKind, number>; mine: ReactionKind[] };
   replies: ThreadComment[];
@@ -33,10 +36,13 @@ type ThreadProps = {
     edit: CommentAction;
     remove: CommentAction;
     react: (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
+    /** "Report" under others' comments, for signed-in members. */
+    report?: ReportAction;
   };
 };
 
-const nameOf = (c: ThreadComment) => c.author?.displayName ?? '[deleted]';
+const placeholder = (c: ThreadComment) => (c.hidden && !c.deleted ? '[hidden by a moderator]' : '[deleted]');
+const nameOf = (c: ThreadComment) => c.author?.displayName ?? placeholder(c);
 
 function CommentView({ comment, parent, showParent, props }: { comment: ThreadComment; parent?: ThreadComment; showParent: boolean; props: ThreadProps }) {
   const { viewerId, actions } = props;
@@ -50,9 +56,13 @@ function CommentView({ comment, parent, showParent, props }: { comment: ThreadCo
   );
   if (comment.deleted || !comment.author) {
     return (
-      <article id={`comment-${comment.id}`} aria-label="Deleted comment" className="scroll-mt-4 space-y-1 py-2">
+      <article
+        id={`comment-${comment.id}`}
+        aria-label={comment.hidden && !comment.deleted ? 'Hidden comment' : 'Deleted comment'}
+        className="scroll-mt-4 space-y-1 py-2"
+      >
         {inReplyTo}
-        <p className="text-sm italic text-stone-600 dark:text-stone-400">[deleted]</p>
+        <p className="text-sm italic text-stone-600 dark:text-stone-400">{placeholder(comment)}</p>
       </article>
     );
   }
@@ -76,6 +86,11 @@ function CommentView({ comment, parent, showParent, props }: { comment: ThreadCo
         </span>
       </header>
       {inReplyTo}
+      {comment.hidden && (
+        <p className="rounded-md bg-amber-50 px-2 py-1 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          Hidden by a moderator: only {mine ? 'you' : 'its author'} and moderators can see this comment.
+        </p>
+      )}
       <Markdown source={comment.body} profile="comment" className="text-[0.95rem]" />
       <ReactionBar
         target="comment"
@@ -93,6 +108,9 @@ function CommentView({ comment, parent, showParent, props }: { comment: ThreadCo
           <ReplyForm postId={props.postId} parentId={comment.id} parentAuthor={author.displayName} action={actions.reply} />
           {mine && <EditCommentForm commentId={comment.id} body={comment.body} action={actions.edit} />}
           {mine && <DeleteCommentForm commentId={comment.id} hasReplies={comment.replies.length > 0} action={actions.remove} />}
+          {!mine && actions.report && (
+            <ReportForm targetType="comment" targetId={comment.id} what={`${author.displayName}’s comment`} action={actions.report} />
+          )}
         </div>
       )}
     </article>

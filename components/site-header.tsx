@@ -41,6 +41,12 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
               <Link href="/posts/new" className={link}>
                 Write
               </Link>
+              {/* Only for admins: no one else learns that /admin exists. */}
+              {user.role === 'admin' && (
+                <Link href="/admin" className={link}>
+                  Moderation
+                </Link>
+              )}
             </>
           )}
         </div>

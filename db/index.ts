@@ -45,7 +45,15 @@ export function fromPglite(client: PGlite, release: () => void = () => {}): Data
 export const POSTGRES_SESSION = { jit: 'off', work_mem: '16MB' } as const;
 
 export function fromPostgres(url: string, options: { max?: number } = {}): Database {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connect_timeout: 5, connection: POSTGRES_SESSION });
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connect_timeout: 5,
+    connection: POSTGRES_SESSION,
+    // Reconnect quickly after the database restarts: 0.25 s, 0.5 s, then every second (the
+    // default grows to 20 s, so the site stayed down long after the database was back).
+    backoff: (retries: number) => Math.min(0.25 * 2 ** retries, 1),
+  });
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Db,
     kind: 'postgres',

@@ -1,4 +1,5 @@
 import { runMailJobs, type MailJobCounts } from '@/db/queries/mail';
+import { cleanupRateLimits } from '@/db/queries/rate-limits';
 
 const INTERVAL_MS = 60_000;
 
@@ -8,9 +9,10 @@ const holder = globalThis as unknown as { __askOrGrowJobs?: ReturnType<typeof se
 const worthLogging = (c: MailJobCounts) => Object.values(c).some((n) => n > 0);
 
 /**
- * Runs the mail job (expiry, reminders, digests, sending) now and then every minute. Every
- * instance runs it: the job's locks and dedupe keys make parallel runs safe. A failed run is
- * logged and the next one tries again; it never takes the server down. Returns a stop function.
+ * Runs the mail job (expiry, reminders, digests, sending) and clears expired rate-limit
+ * counters, now and then every minute. Every instance runs it: the job's locks and dedupe keys
+ * make parallel runs safe. A failed run is logged and the next one tries again; it never takes
+ * the server down. Returns a stop function.
  */
 export function startJobs(options: { intervalMs?: number; log?: (m: string) => void } = {}) {
   const log = options.log ?? ((m: string) => console.log(`[ask-or-grow] ${m}`));
@@ -25,6 +27,12 @@ export function startJobs(options: { intervalMs?: number; log?: (m: string) => v
       if (worthLogging(counts)) log(`mail job: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
     } catch (error) {
       console.error('[ask-or-grow] mail job failed; it runs again in a minute:', error);
+    }
+    try {
+      // Rate-limit counters whose window is over: any instance may delete them.
+      await cleanupRateLimits();
+    } catch (error) {
+      console.error('[ask-or-grow] rate-limit cleanup failed; it runs again in a minute:', error);
     } finally {
       running = false;
     }

@@ -70,7 +70,14 @@ const reuseBuild = process.env.E2E_SKIP_BUILD === '1' && existsSync('.next/BUILD
 if (!reuseBuild && run('npx', ['next', 'build']) !== 0) process.exit(1);
 
 // MAIL_OUTBOX_PAGE: the tests read /dev/outbox to see the mail the app queued (no SMTP here).
-const serverEnv: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: randomBytes(33).toString('base64'), MAIL_OUTBOX_PAGE: '1' };
+// TRUST_PROXY_HEADERS: the browser stands in for a load balancer, sending each test's own
+// X-Forwarded-For (e2e/fixtures.ts), so per-address rate limits apply as in production.
+const serverEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  AUTH_SECRET: randomBytes(33).toString('base64'),
+  MAIL_OUTBOX_PAGE: '1',
+  TRUST_PROXY_HEADERS: '1',
+};
 let cleanup = async () => {};
 const adminUrl = process.env.DATABASE_URL;
 if (adminUrl) {
@@ -93,8 +100,13 @@ if (adminUrl) {
   cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
   if (run('npx', ['tsx', 'db/scripts/seed.mts'], serverEnv) !== 0) process.exit(1);
 }
-// People some specs need with a history older than a test can make (e2e/grow-fixture.mts).
+// People some specs need with a history older than a test can make (e2e/grow-fixture.mts,
+// e2e/feed-fixture.mts).
 if (run('npx', ['tsx', 'e2e/grow-fixture.mts'], serverEnv) !== 0) process.exit(1);
+if (run('npx', ['tsx', 'e2e/feed-fixture.mts'], serverEnv) !== 0) process.exit(1);
+// The moderation test's admin, made the one way there is: npm run admin:grant (e2e/admin-fixture.mts).
+if (run('npx', ['tsx', 'e2e/admin-fixture.mts'], serverEnv) !== 0) process.exit(1);
+if (run('npx', ['tsx', 'db/scripts/admin-grant.mts', 'e2e_moderator'], serverEnv) !== 0) process.exit(1);
 
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { XSS_PAYLOAD, XSS_VECTORS } from '../lib/xss-corpus';
-import { signUp } from './fixtures';
+import { becomeMentor, sendRequest, signUp } from './fixtures';
 
 // Post bodies refuse control characters other than tab and newline; those vectors are covered
 // by lib/xss.test.ts against the renderer directly.
@@ -115,4 +115,50 @@ test('a post and comments full of XSS vectors render inert, in the preview, on t
   await expect(visitor.getByRole('link', { name: /^Vectors / }).first()).toBeVisible();
   await visitorSeen.expectNothingRan();
   await seen.expectNothingRan();
+});
+
+test('a display name, a bio and mentorship messages full of XSS vectors stay text everywhere they show', async ({ browser }) => {
+  test.slow();
+  const mentorPage = await (await browser.newContext()).newPage();
+  const menteePage = await (await browser.newContext()).newPage();
+  const mentorWatch = watch(mentorPage);
+  const menteeWatch = watch(menteePage);
+  // Names are short (60), bios 280: the sharpest vectors, each shown back verbatim as text.
+  const name = `<img src=x onerror=${XSS_PAYLOAD}>`;
+  const bio = `<script>${XSS_PAYLOAD}</script><svg onload=${XSS_PAYLOAD}>[x](javascript:${XSS_PAYLOAD}) "><iframe srcdoc="<script>${XSS_PAYLOAD}</script>">`;
+  const mentor = await signUp(mentorPage);
+  await becomeMentor(mentorPage);
+  const mentee = await signUp(menteePage);
+  await menteePage.goto('/settings');
+  await menteePage.getByLabel('Display name').fill(name);
+  await menteePage.getByLabel('Short bio').fill(bio);
+  await menteePage.getByRole('button', { name: 'Save profile' }).click();
+  await expect(menteePage.getByText('Profile saved.')).toBeVisible();
+  await menteePage.goto(`/u/${mentee.handle}`);
+  await expect(menteePage.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(menteePage.getByText(bio.slice(0, 40), { exact: false })).toBeVisible();
+
+  await sendRequest(menteePage, mentor.handle);
+  await mentorPage.goto('/requests');
+  await mentorPage.getByRole('article', { name }).getByRole('button', { name: /^Accept/ }).click();
+  await expect(mentorPage).toHaveURL(/\/mentorships\//);
+  const mentorshipUrl = mentorPage.url().replace(/\?.*$/, '');
+  const message = typeable.slice(0, 40).map((v) => v.source).join('\n');
+  await mentorPage.getByLabel(/^Write to /).fill(`${message}\n${MARKER}`);
+  await mentorPage.getByRole('button', { name: 'Send message' }).click();
+  await expect(mentorPage.getByText(MARKER)).toBeVisible();
+  await menteePage.goto(mentorshipUrl);
+  await menteePage.getByLabel(/^Write to /).fill(`<img src=x onerror=${XSS_PAYLOAD}>\n${MARKER}`);
+  await menteePage.getByRole('button', { name: 'Send message' }).click();
+  await expect(menteePage.getByText(MARKER).first()).toBeVisible();
+
+  // Everywhere the name, bio or messages appear: profile, requests, mentorships, notifications, header.
+  for (const path of [`/u/${mentee.handle}`, '/requests', '/mentorships', '/notifications', mentorshipUrl]) {
+    await mentorPage.goto(path);
+    await poke(mentorPage);
+    await menteePage.goto(path);
+    await poke(menteePage);
+  }
+  await mentorWatch.expectNothingRan();
+  await menteeWatch.expectNothingRan();
 });

@@ -2,11 +2,10 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
-import { findCredentials, findOrCreateOAuthMember } from '@/db/queries/users';
+import { findOrCreateOAuthMember } from '@/db/queries/users';
 import { baseAuthConfig } from '@/lib/auth-config';
+import { authorizeCredentials } from '@/lib/credentials';
 import { env, oauthProviders } from '@/lib/env';
-import { burnPasswordCheck, verifyPassword } from '@/lib/password';
-import { signInSchema } from '@/lib/validation/account';
 
 function config(): NextAuthConfig {
   const e = env();
@@ -17,17 +16,8 @@ function config(): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { identifier: {}, password: {} },
-        async authorize(raw) {
-          const parsed = signInSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const { identifier, password } = parsed.data;
-          const account = await findCredentials(identifier);
-          // Same work, same answer whether the account is missing or the password wrong.
-          const valid = account?.passwordHash
-            ? await verifyPassword(password, account.passwordHash)
-            : await burnPasswordCheck(password);
-          return valid && account ? { id: account.id } : null;
-        },
+        // Rate limits and suspension included: see lib/credentials.ts.
+        authorize: (raw, request) => authorizeCredentials(raw, request.headers),
       }),
       ...(oauth.github ? [GitHub({ clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET })] : []),
       ...(oauth.google ? [Google({ clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET })] : []),

@@ -33,6 +33,9 @@ const envSchema = z.object({
   ),
   // Shows the development outbox page (/dev/outbox) in production too: for staging only.
   MAIL_OUTBOX_PAGE: optional(z.enum(['1', 'true'])),
+  // How many proxies (load balancers) in front of the app append to X-Forwarded-For, usually 1.
+  // Only then is the client's address known, and limited per address (lib/client-address.ts).
+  TRUST_PROXY_HEADERS: optional(z.coerce.number().int('must be a whole number of proxies, e.g. 1').min(0).max(10)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,4 +1,5 @@
 import type { Cadence, DeclineReason, RequestStatus } from '@/db/schema/requests';
+import { BLOCKED } from './blocks';
 
 /** The rules of the Ask path, in one place (PRODUCT.md, "Mentorship request"). */
 export const REQUEST_TTL_DAYS = 14;
@@ -86,6 +87,7 @@ export const REFUSALS = {
   still_active: 'You can rate a mentorship once it has ended.',
   already_rated: 'You have already rated this mentorship.',
   too_many_goals: `A mentorship can have at most ${MAX_GOALS} goals.`,
+  blocked: BLOCKED.request,
 } as const;
 export type RefusalCode = keyof typeof REFUSALS;
 

@@ -1,11 +1,16 @@
 'use server';
 
 import { AuthError } from 'next-auth';
+import { headers } from 'next/headers';
+import { limitAddress } from '@/db/queries/rate-limits';
 import { createMember, isEmailTaken, isHandleTaken } from '@/db/queries/users';
 import { validatedAction } from '@/lib/action';
 import { fail } from '@/lib/action-result';
 import { signIn, signOut } from '@/lib/auth';
+import { clientAddress } from '@/lib/client-address';
+import { ACCOUNT_SUSPENDED, AccountSuspended, TooManySignInAttempts } from '@/lib/credentials';
 import { hashPassword } from '@/lib/password';
+import { RATE_LIMITS, tooManyAttempts, waitText } from '@/lib/rate-limits';
 import { safeReturnPath } from '@/lib/safe-return-path';
 import { signInSchema, signUpSchema } from '@/lib/validation/account';
 
@@ -13,6 +18,9 @@ const HANDLE_TAKEN = 'That handle is taken; please choose another.';
 const EMAIL_TAKEN = 'An account with this e-mail already exists. Sign in instead?';
 
 export const signUpAction = validatedAction(signUpSchema, async (input, formData) => {
+  // Before the checks below, which also tell whether an e-mail has an account.
+  const limited = await limitAddress(RATE_LIMITS.signUpAddress, clientAddress(await headers()));
+  if (!limited.ok) return fail(limited.message, undefined, formData);
   const [handleTaken, emailTaken] = await Promise.all([isHandleTaken(input.handle), isEmailTaken(input.email)]);
   if (handleTaken || emailTaken) {
     return fail(
@@ -35,7 +43,15 @@ export const signUpAction = validatedAction(signUpSchema, async (input, formData
       formData,
     );
   }
-  await signIn('credentials', { identifier: input.email, password: input.password, redirectTo: `/u/${input.handle}` });
+  try {
+    await signIn('credentials', { identifier: input.email, password: input.password, redirectTo: `/u/${input.handle}` });
+  } catch (error) {
+    // The account exists; only signing in was refused, for the address's many recent attempts.
+    if (error instanceof TooManySignInAttempts) {
+      return fail(`Your account is created, but too many sign-ins came from your address just now. Sign in after ${waitText(error.retryAfterSeconds)}.`);
+    }
+    throw error;
+  }
   return { ok: true, data: undefined };
 });
 
@@ -48,6 +64,8 @@ export const signInAction = validatedAction(signInSchema, async (input, formData
     });
   } catch (error) {
     // signIn() signals success by throwing a redirect, which must propagate.
+    if (error instanceof TooManySignInAttempts) return fail(tooManyAttempts(error.retryAfterSeconds), undefined, formData);
+    if (error instanceof AccountSuspended) return fail(ACCOUNT_SUSPENDED, undefined, formData);
     if (error instanceof AuthError) {
       return fail('E-mail, handle or password is incorrect.', undefined, formData);
     }

@@ -5,10 +5,12 @@ import { redirect } from 'next/navigation';
 import { addComment, deleteComment, editComment } from '@/db/queries/comments';
 import { followMember, unfollowMember } from '@/db/queries/follows';
 import { createPost, deletePost, updatePost } from '@/db/queries/posts';
+import { limitMember } from '@/db/queries/rate-limits';
 import { setReaction } from '@/db/queries/reactions';
 import { validatedActionWithUser } from '@/lib/action';
 import { fail } from '@/lib/action-result';
 import { renderMarkdown } from '@/lib/markdown';
+import { RATE_LIMITS } from '@/lib/rate-limits';
 import {
   commentSchema,
   createPostSchema,
@@ -25,7 +27,10 @@ import {
 // answer is read where the post is. Comment, reaction and follow actions stay on the page and
 // re-render it.
 
-export const createPostAction = validatedActionWithUser(createPostSchema, async (input, user) => {
+export const createPostAction = validatedActionWithUser(createPostSchema, async (input, user, formData) => {
+  // Counted when a post is created: publishing a draft later was counted then, editing never is.
+  const limited = await limitMember(RATE_LIMITS.posts, user);
+  if (!limited.ok) return fail(limited.message, undefined, formData);
   const saved = await createPost(user.id, input);
   if (saved.status === 'published') revalidatePath('/feed');
   redirect(`/posts/${saved.slug}?${saved.status === 'published' ? 'published' : 'saved'}=1`);
@@ -53,6 +58,8 @@ export const previewMarkdownAction = validatedActionWithUser(previewSchema, asyn
 }));
 
 export const addCommentAction = validatedActionWithUser(commentSchema, async (input, user, formData) => {
+  const limited = await limitMember(RATE_LIMITS.comments, user);
+  if (!limited.ok) return fail(limited.message, undefined, formData);
   const result = await addComment(user.id, input);
   if (!result.ok) return fail(result.message, undefined, formData);
   revalidatePath(`/posts/${result.slug}`);
@@ -81,6 +88,10 @@ export const reactAction = validatedActionWithUser(reactionSchema, async ({ targ
 });
 
 export const followAction = validatedActionWithUser(followSchema, async ({ memberId, follow }, user) => {
+  if (follow) {
+    const limited = await limitMember(RATE_LIMITS.follows, user);
+    if (!limited.ok) return fail(limited.message);
+  }
   const result = follow ? await followMember(user.id, memberId) : await unfollowMember(user.id, memberId);
   if (!result.ok) return fail(result.message);
   revalidatePath('/feed');

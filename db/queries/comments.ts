@@ -2,8 +2,11 @@ import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { comments, posts, reactions, users } from '@/db/schema';
+import { BLOCKED } from '@/lib/blocks';
 import type { CommentOrder } from '@/lib/validation/posts';
+import { crossesBlock } from './blocks';
 import { recordEvent, type Tx } from './events';
+import { isActiveAdmin } from './moderation';
 import { noteInteraction } from './rapport';
 import { emptySummary, reactionSummaries, type ReactionSummary } from './reactions';
 
@@ -38,6 +41,7 @@ export async function addComment(viewerId: string, input: { postId: string; pare
         .for('share');
       if (!post || (post.status !== 'published' && post.authorId !== viewerId)) return postGone;
       if (post.status !== 'published') return { ok: false as const, message: 'Comments open once the post is published.' };
+      if (await crossesBlock(tx, viewerId, post.authorId)) return { ok: false as const, message: BLOCKED.comment };
 
       let repliesToId = post.authorId;
       let depth = 0;
@@ -51,6 +55,7 @@ export async function addComment(viewerId: string, input: { postId: string; pare
           .for('share');
         if (!parent || parent.postId !== input.postId) return commentGone;
         if (parent.deletedAt) return { ok: false as const, message: 'That comment was deleted; reply to the post instead.' };
+        if (await crossesBlock(tx, viewerId, parent.authorId)) return { ok: false as const, message: BLOCKED.reply };
         repliesToId = parent.authorId;
         depth = Math.min(parent.depth + 1, MAX_STORED_DEPTH);
       }
@@ -136,7 +141,12 @@ export type CommentNode = {
   createdAt: Date;
   editedAt: Date | null;
   deleted: boolean;
-  /** Null for a deleted comment: the placeholder names no one. */
+  /**
+   * Hidden by a moderator, or written by a suspended account. Everyone but its author and admins
+   * gets a placeholder ("[hidden by a moderator]": empty body, no author) in its place.
+   */
+  hidden: boolean;
+  /** Null for a deleted or concealed comment: the placeholder names no one. */
   author: { id: string; handle: string; displayName: string; avatarUpdatedAt: Date | null } | null;
   reactions: ReactionSummary;
   replies: CommentNode[];
@@ -171,24 +181,31 @@ export async function listComments(postId: string, options: { viewerId?: string;
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
       deletedAt: comments.deletedAt,
+      hiddenAt: comments.hiddenAt,
+      authorSuspendedAt: users.suspendedAt,
       author: { id: users.id, handle: users.handle, displayName: users.displayName, avatarUpdatedAt: users.avatarUpdatedAt },
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.postId, postId))
     .orderBy(asc(comments.createdAt), asc(comments.id));
-  const live = rows.filter((r) => !r.deletedAt).map((r) => r.id);
+  const isHidden = (r: (typeof rows)[number]) => !r.deletedAt && (r.hiddenAt !== null || r.authorSuspendedAt !== null);
+  // Only asked when there is something hidden: most threads pay nothing for moderation.
+  const admin = options.viewerId && rows.some(isHidden) ? await isActiveAdmin(options.viewerId) : false;
+  const concealed = (r: (typeof rows)[number]) => isHidden(r) && !admin && r.author.id !== options.viewerId;
+  const live = rows.filter((r) => !r.deletedAt && !concealed(r)).map((r) => r.id);
   const summaries = await reactionSummaries('comment', live, options.viewerId);
   const flat: FlatComment[] = rows.map((r) => ({
     id: r.id,
     parentId: r.parentId,
     depth: r.depth,
-    body: r.deletedAt ? '' : r.body,
+    body: r.deletedAt || concealed(r) ? '' : r.body,
     createdAt: r.createdAt,
     editedAt: r.editedAt,
     deleted: r.deletedAt !== null,
-    author: r.deletedAt ? null : r.author,
-    reactions: summaries.get(r.id) ?? emptySummary(),
+    hidden: isHidden(r),
+    author: r.deletedAt || concealed(r) ? null : r.author,
+    reactions: (!concealed(r) && summaries.get(r.id)) || emptySummary(),
   }));
   return buildCommentTree(flat, options.order ?? 'oldest');
 }

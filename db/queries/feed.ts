@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { comments, follows, mentorProfiles, posts, reactions, users } from '@/db/schema';
 import type { FeedCursor, FeedPhase } from '@/lib/validation/posts';
@@ -19,7 +19,7 @@ const columns = {
   // and two posts in one millisecond would then be skipped or repeated).
   cursorAt: sql<string>`to_char(${posts.publishedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
   author: { id: users.id, handle: users.handle, displayName: users.displayName, avatarUpdatedAt: users.avatarUpdatedAt },
-  commentCount: sql<number>`(select count(*)::int from ${comments} where ${comments.postId} = ${posts.id} and ${comments.deletedAt} is null)`,
+  commentCount: sql<number>`(select count(*)::int from ${comments} where ${comments.postId} = ${posts.id} and ${comments.deletedAt} is null and ${comments.hiddenAt} is null)`,
   reactionCount: sql<number>`(select count(*)::int from ${reactions} where ${reactions.postId} = ${posts.id})`,
 };
 
@@ -36,7 +36,9 @@ function after(cursor: FeedCursor | undefined): SQL | undefined {
   return or(lt(posts.publishedAt, at), and(eq(posts.publishedAt, at), gt(posts.id, cursor.id)));
 }
 
-const published = eq(posts.status, 'published');
+// Not hidden by a moderator, nor by a suspended author: columns of rows each part reads anyway
+// (posts from the index walk, users by primary key), so pages stay index range scans.
+const published = and(eq(posts.status, 'published'), isNull(posts.hiddenAt), isNull(users.suspendedAt));
 
 function recent(cursor: FeedCursor | undefined, limit: number) {
   return db()

@@ -2,6 +2,8 @@ import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { follows, mentorProfiles, users } from '@/db/schema';
+import { BLOCKED } from '@/lib/blocks';
+import { crossesBlock } from './blocks';
 import { recordEvent } from './events';
 import { noteInteraction } from './rapport';
 
@@ -13,6 +15,7 @@ export async function followMember(viewerId: string, targetId: string): Promise<
   return db().transaction(async (tx) => {
     const [target] = await tx.select({ id: users.id }).from(users).where(eq(users.id, targetId));
     if (!target) return { ok: false, message: 'That member does not exist.' };
+    if (await crossesBlock(tx, viewerId, targetId)) return { ok: false, message: BLOCKED.follow };
     const inserted = await tx
       .insert(follows)
       .values({ followerId: viewerId, followeeId: targetId })

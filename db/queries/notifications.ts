@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { comments, NOTIFICATION_KINDS, notifications, notificationSettings, posts, users, type Channel, type NotificationKind } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { KIND_SETTINGS, type NotificationData } from '@/lib/notifications';
+import { isBlockedEitherWay } from './blocks';
 import type { Tx } from './events';
 
 type Queryable = Pick<Tx, 'execute' | 'select' | 'insert' | 'update'>;
@@ -45,6 +46,8 @@ export async function notify(
   input: { recipientId: string; kind: NotificationKind; actorId?: string | null; groupKey?: string; countEach?: boolean; data?: NotificationData; at?: Date },
 ): Promise<Notified | undefined> {
   if (input.actorId && input.actorId === input.recipientId) return undefined;
+  // Nothing reaches across a block, either way.
+  if (input.actorId && (await isBlockedEitherWay(tx, input.actorId, input.recipientId))) return undefined;
   const channel = await channelFor(tx, input.recipientId, input.kind);
   if (channel === 'off') return undefined;
   const at = (input.at ?? new Date()).toISOString();
@@ -203,7 +206,9 @@ async function notifyFollowersOfPost(tx: Tx, authorId: string, postId: string, a
       ${JSON.stringify({ postSlug: post.slug, postTitle: post.title })}::jsonb, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz
     from follows f
     left join notification_settings s on s.user_id = f.follower_id and s.kind = 'followed_post'
-    where f.followee_id = ${authorId}::uuid and f.follower_id <> ${authorId}::uuid and coalesce(s.channel, ${fallback}) <> 'off'`);
+    where f.followee_id = ${authorId}::uuid and f.follower_id <> ${authorId}::uuid and coalesce(s.channel, ${fallback}) <> 'off'
+      and not exists (select 1 from blocks b
+        where (b.blocker_id = f.follower_id and b.blocked_id = ${authorId}::uuid) or (b.blocker_id = ${authorId}::uuid and b.blocked_id = f.follower_id))`);
 }
 
 const PAGE = 30;

@@ -5,6 +5,9 @@ import { db } from '@/db';
 import { uniqueViolation } from '@/db/errors';
 import { mentorProfiles, mentorshipOffers, mentorships, users } from '@/db/schema';
 import { isGrown } from '@/lib/rapport';
+import { BLOCKED } from '@/lib/blocks';
+import { isUuid } from '@/lib/ids';
+import { crossesBlock } from './blocks';
 import { recordEvent, type Tx } from './events';
 import { firstContactAt, rapportBetween } from './rapport';
 
@@ -20,6 +23,7 @@ export const OFFER_REFUSALS = {
   not_pending: 'This offer has already been answered or withdrawn.',
   initiator_only: 'Only the one who made it can withdraw it.',
   other_side_only: 'Only the other person can answer it.',
+  blocked: BLOCKED.offer,
 } as const;
 type OfferRefusal = keyof typeof OFFER_REFUSALS;
 const refuse = (code: OfferRefusal) => ({ ok: false as const, code, message: OFFER_REFUSALS[code] });
@@ -46,6 +50,7 @@ export async function makeOffer(
   if (mentorId === menteeId) return refuse('not_a_mentor');
   try {
     return await db().transaction(async (tx) => {
+      if (await crossesBlock(tx, viewerId, input.partnerId)) return refuse('blocked');
       const mentor = await mentorRoom(tx, mentorId, false);
       if (!mentor || mentor.status !== 'active') return refuse(input.kind === 'offer' ? 'not_a_mentor' : 'partner_not_mentor');
       if (input.kind === 'proposal' && !mentor.accepting) return refuse('not_accepting');
@@ -84,6 +89,15 @@ export async function answerOffer(
 ): Promise<{ ok: true; mentorshipId?: string } | OfferRefused> {
   try {
     return await db().transaction(async (tx) => {
+      // The pair's lock before the offer's row lock, the order blocking takes them in. Declining
+      // crosses nothing, so only accepting is checked.
+      const [pair] = input.accept && isUuid(input.offerId)
+        ? await tx
+            .select({ mentorId: mentorshipOffers.mentorId, menteeId: mentorshipOffers.menteeId })
+            .from(mentorshipOffers)
+            .where(and(eq(mentorshipOffers.id, input.offerId), or(eq(mentorshipOffers.mentorId, viewerId), eq(mentorshipOffers.menteeId, viewerId))))
+        : [];
+      if (pair && (await crossesBlock(tx, pair.mentorId, pair.menteeId))) return refuse('blocked');
       const locked = await lockOffer(tx, viewerId, input.offerId);
       if (!locked.ok) return locked;
       const { offer, initiator } = locked;

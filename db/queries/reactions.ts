@@ -2,6 +2,8 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { comments, posts, reactions, REACTION_KINDS, type ReactionKind } from '@/db/schema';
+import { BLOCKED } from '@/lib/blocks';
+import { crossesBlock } from './blocks';
 import { recordEvent } from './events';
 import { noteInteraction } from './rapport';
 
@@ -72,6 +74,8 @@ export async function setReaction(
             .where(eq(comments.id, input.targetId))
             .for('share', { of: comments });
     if (!target || target.status !== 'published' || target.deletedAt) return gone;
+    // Taking a reaction back crosses nothing; giving one does.
+    if (input.on && (await crossesBlock(tx, viewerId, target.authorId))) return { ok: false, message: BLOCKED.reaction };
 
     const where = and(
       eq(reactions.userId, viewerId),

@@ -13,6 +13,7 @@ import {
 } from '@/lib/requests';
 import type { SendRequestInput } from '@/lib/validation/requests';
 import { isUuid } from '@/lib/ids';
+import { crossesBlock, isBlockedEitherWay } from './blocks';
 import { recordEvent, type Tx } from './events';
 import { firstContactAt, hadTwoWayInteraction, rapportBetween } from './rapport';
 
@@ -40,6 +41,8 @@ export async function sendRequest(viewerId: string, input: SendRequestInput): Pr
   if (viewerId === input.mentorId) return refuse('self');
   try {
     return await db().transaction(async (tx) => {
+      // The pair's lock comes before any row lock (db/queries/blocks.ts).
+      if (await crossesBlock(tx, viewerId, input.mentorId)) return refuse('blocked');
       // The mentee's row lock serialises their sends: the 5-pending limit holds under double
       // submits. NO KEY UPDATE, so foreign-key checks on that row (an accept inserting a
       // mentorship for this mentee) are not blocked and cannot deadlock with it.
@@ -158,6 +161,14 @@ async function lockRequest(tx: Tx, viewerId: string, requestId: string, role: 'm
 export async function acceptRequest(viewerId: string, requestId: string): Promise<{ ok: true; mentorshipId: string } | Refused> {
   try {
     return await db().transaction(async (tx) => {
+      // The pair's lock before the request's row lock, the order blocking takes them in.
+      const [pair] = isUuid(requestId)
+        ? await tx
+            .select({ menteeId: mentorshipRequests.menteeId })
+            .from(mentorshipRequests)
+            .where(and(eq(mentorshipRequests.id, requestId), eq(mentorshipRequests.mentorId, viewerId)))
+        : [];
+      if (pair && (await crossesBlock(tx, viewerId, pair.menteeId))) return refuse('blocked');
       const locked = await lockRequest(tx, viewerId, requestId, 'mentor');
       if (!locked.ok) return locked;
       const { request } = locked;
@@ -374,5 +385,6 @@ export async function getAskContext(viewerId: string, mentorId: string) {
     cooldownUntil: declined?.answeredAt ? new Date(declined.answeredAt.getTime() + DECLINE_COOLDOWN_DAYS * DAY_MS) : undefined,
     pendingCount: pending,
     activeMentorshipId: active?.id,
+    blocked: await isBlockedEitherWay(db(), viewerId, mentorId),
   };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { uniqueViolation } from '@/db/errors';
 import { avatars, mentorProfiles, oauthAccounts, posts, users } from '@/db/schema';
@@ -51,7 +51,7 @@ export async function findCredentials(identifier: string) {
   const key = identifier.toLowerCase();
   const column = key.includes('@') ? users.email : users.handle;
   const [row] = await db()
-    .select({ id: users.id, passwordHash: users.passwordHash })
+    .select({ id: users.id, passwordHash: users.passwordHash, suspendedAt: users.suspendedAt })
     .from(users)
     .where(eq(lower(column), key))
     .limit(1);
@@ -67,6 +67,10 @@ export async function getSessionUser(id: string) {
       displayName: users.displayName,
       role: users.role,
       avatarUpdatedAt: users.avatarUpdatedAt,
+      // lib/session.ts treats a suspended account as signed out.
+      suspendedAt: users.suspendedAt,
+      // New accounts get stricter rate limits (lib/rate-limits.ts).
+      createdAt: users.createdAt,
     })
     .from(users)
     .where(eq(users.id, id))
@@ -91,7 +95,7 @@ export async function getOwnProfile(viewerId: string) {
   return row;
 }
 
-/** A member's public page. Never selects the e-mail address. */
+/** A member's public page. Never selects the e-mail address. A suspended account has none. */
 export async function getMemberByHandle(handle: string) {
   const [member] = await db()
     .select({
@@ -106,7 +110,7 @@ export async function getMemberByHandle(handle: string) {
     })
     .from(users)
     .leftJoin(mentorProfiles, eq(mentorProfiles.userId, users.id))
-    .where(eq(lower(users.handle), handle.toLowerCase()))
+    .where(and(eq(lower(users.handle), handle.toLowerCase()), isNull(users.suspendedAt)))
     .limit(1);
   if (!member) return undefined;
   const names = await tagNames(member.mentor?.tags ?? []);
@@ -203,12 +207,12 @@ export async function findOrCreateOAuthMember(identity: {
   throw new Error('Could not find a free handle for the new member.');
 }
 
-/** A member's published posts, newest first, for their page. */
+/** A member's published posts, newest first, for their page (not those a moderator hid). */
 export async function listPublishedPosts(authorId: string, limit = 10) {
   return db()
     .select({ slug: posts.slug, title: posts.title, excerpt: posts.excerpt, publishedAt: posts.publishedAt, readingMinutes: posts.readingMinutes })
     .from(posts)
-    .where(and(eq(posts.authorId, authorId), eq(posts.status, 'published')))
+    .where(and(eq(posts.authorId, authorId), eq(posts.status, 'published'), isNull(posts.hiddenAt)))
     .orderBy(desc(posts.publishedAt), desc(posts.id))
     .limit(limit);
 }

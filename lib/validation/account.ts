@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/password';
-import { multiLine, singleLine } from './text';
+import { hasInvisible, multiLine, singleLine } from './text';
 
 // Handles that would read as the platform speaking, or collide with routes.
 const RESERVED_HANDLES = new Set([
@@ -53,7 +53,13 @@ export const signInSchema = z.object({
   identifier: z
     .string()
     .transform((v) => v.trim())
-    .pipe(z.string().min(1, 'Enter your e-mail or handle.').max(254, 'That is too long to be an e-mail or handle.')),
+    .pipe(
+      z
+        .string()
+        .min(1, 'Enter your e-mail or handle.')
+        .max(254, 'That is too long to be an e-mail or handle.')
+        .refine((v) => !hasInvisible(v), 'That is not an e-mail address or a handle.'),
+    ),
   password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH, 'E-mail or password is incorrect.'),
   callbackUrl: z.string().optional(),
 });

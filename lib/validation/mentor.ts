@@ -3,7 +3,7 @@ import { isLanguageCode } from '@/lib/languages';
 import { isCountryCode, isTimeZone } from '@/lib/places';
 import { parseTagList } from '@/lib/tags';
 import { START_PREFERENCES, MAX_MENTOR_TAGS } from '@/db/schema/mentorship';
-import { multiLine, singleLine } from './text';
+import { hasInvisible, listText, multiLine, singleLine } from './text';
 
 /** A form field that may arrive once, many times, or not at all (checkbox groups). */
 const list = z
@@ -23,6 +23,7 @@ const wholeNumber = (label: string, min: number, max: number) =>
 const link = z
   .string()
   .max(300, 'Each link must be at most 300 characters.')
+  .refine((v) => !hasInvisible(v), 'Links cannot contain invisible or control characters.')
   .refine((v) => {
     try {
       const url = new URL(v);
@@ -35,9 +36,7 @@ const link = z
 export const mentorProfileSchema = z.object({
   headline: singleLine('Headline', 1, 120),
   bio: multiLine('Bio', 5000),
-  tags: z
-    .string()
-    .default('')
+  tags: listText('Areas of expertise')
     .transform(parseTagList)
     .pipe(
       z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_POST_TAGS, REACTION_KINDS } from '@/db/schema/content';
 import { parseTagList } from '@/lib/tags';
-import { singleLine } from './text';
+import { listText, singleLine } from './text';
 
 export const MAX_TITLE_LENGTH = 150;
 export const MAX_POST_BODY = 50_000;
@@ -29,9 +29,7 @@ const id = (what: string) => z.uuid(`That ${what} does not exist.`);
 const postFields = {
   title: singleLine('Title', 1, MAX_TITLE_LENGTH),
   body: markdownText('The post', MAX_POST_BODY, 'Write the post first.'),
-  tags: z
-    .string()
-    .default('')
+  tags: listText('Tags')
     .transform(parseTagList)
     .pipe(z.array(z.object({ slug: z.string(), name: z.string() })).max(MAX_POST_TAGS, `Choose at most ${MAX_POST_TAGS} tags.`)),
   // Which button was pressed: "Save draft" or "Publish".

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CADENCES, DECLINE_REASONS } from '@/db/schema/requests';
 import { END_OUTCOMES, END_REASONS } from '@/lib/requests';
-import { multiLine, singleLine } from './text';
+import { hasInvisible, multiLine, singleLine } from './text';
 
 const id = (what: string) => z.uuid(`That ${what} does not exist.`);
 
@@ -25,7 +25,12 @@ export const sendRequestSchema = z.object({
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((g) => g.normalize('NFC').replace(/\s+/g, ' ').trim()).filter(Boolean))
     .pipe(
       z
-        .array(z.string().max(200, 'Each goal must be at most 200 characters.'))
+        .array(
+          z
+            .string()
+            .refine((g) => [...g].length <= 200, 'Each goal must be at most 200 characters.')
+            .refine((g) => !hasInvisible(g), 'Goals cannot contain invisible or control characters.'),
+        )
         .min(1, 'Add at least one goal.')
         .max(5, 'Add at most 5 goals.'),
     ),

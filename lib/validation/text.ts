@@ -5,6 +5,16 @@ import { z } from 'zod';
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 const INVISIBLE_EXCEPT_NEWLINE = /[\p{Cf}\u2028\u2029]|(?![\n\r\t])\p{Cc}/u;
 
+/** A comma- or line-separated list (tags): each entry one line, no invisible characters. */
+export const listText = (label: string) =>
+  z
+    .string()
+    .default('')
+    .refine((v) => !hasInvisible(v.replace(/[\n\r]/g, ',')), `${label} cannot contain invisible or control characters.`);
+
+/** Whether a one-line value holds control, format or line-separator characters (NUL included: Postgres refuses it in text). */
+export const hasInvisible = (v: string) => INVISIBLE.test(v);
+
 /** A single line of text: trimmed, NFC-normalised, no invisible characters. */
 export const singleLine = (label: string, min: number, max: number) =>
   z

@@ -4,8 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { answerOffer, makeOffer, withdrawOffer } from '@/db/queries/offers';
+import { limitMember } from '@/db/queries/rate-limits';
 import { validatedActionWithUser } from '@/lib/action';
 import { fail } from '@/lib/action-result';
+import { RATE_LIMITS } from '@/lib/rate-limits';
 import { multiLine } from '@/lib/validation/text';
 
 const makeSchema = z.object({
@@ -15,6 +17,8 @@ const makeSchema = z.object({
 });
 
 export const makeOfferAction = validatedActionWithUser(makeSchema, async (input, user, formData) => {
+  const limited = await limitMember(RATE_LIMITS.offers, user);
+  if (!limited.ok) return fail(limited.message, undefined, formData);
   const result = await makeOffer(user.id, input);
   if (!result.ok) return fail(result.message, undefined, formData);
   revalidatePath('/connections');

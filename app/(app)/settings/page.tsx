@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getOwnMentorProfile, popularTags } from '@/db/queries/mentors';
 import { getNotificationSettings } from '@/db/queries/notifications';
@@ -77,6 +78,14 @@ export default async function SettingsPage() {
       </Section>
       <Section title="Notifications" id="notifications-heading">
         <NotificationForm settings={notificationSettings} />
+      </Section>
+      <Section title="Blocked members" id="blocked-heading">
+        <p className="text-sm text-stone-700 dark:text-stone-300">
+          Nothing crosses between you and a member you blocked.{' '}
+          <Link href="/settings/blocked" className="font-medium text-ask-700 underline dark:text-ask-50">
+            See and unblock the members you blocked
+          </Link>
+        </p>
       </Section>
       <Section title="Account" id="account-heading">
         <p className="text-sm text-stone-700 dark:text-stone-300">

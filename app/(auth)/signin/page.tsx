@@ -23,7 +23,9 @@ export default async function SignInPage({ searchParams }: PageProps<'/signin'>)
   const user = await currentUser();
   if (user) redirect(callbackUrl || `/u/${user.handle}`);
   const error = first(params.error);
-  const notice = error ? (NOTICES[error] ?? 'Sign-in failed. Please try again.') : undefined;
+  // requireUser sends a suspended account here (lib/session.ts); the text names no one else's account.
+  const suspended = first(params.suspended) === '1' ? 'This account is suspended.' : undefined;
+  const notice = suspended ?? (error ? (NOTICES[error] ?? 'Sign-in failed. Please try again.') : undefined);
   return (
     <AuthCard title="Welcome back" intro="Sign in to follow, write, and find your mentor.">
       <OAuthButtons providers={oauthProviders()} action={oauthSignInAction} />

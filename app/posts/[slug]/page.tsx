@@ -8,6 +8,8 @@ import { CommentThread } from '@/components/comment-thread';
 import { FollowButton } from '@/components/follow-button';
 import { Markdown } from '@/components/markdown';
 import { ReactionBar } from '@/components/reaction-bar';
+import { ReportForm } from '@/components/report-form';
+import { reportAction } from '@/app/(app)/safety/actions';
 import { buttonClass } from '@/components/ui/button';
 import { listComments } from '@/db/queries/comments';
 import { isFollowing } from '@/db/queries/follows';
@@ -29,7 +31,7 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
   return {
     title: post.title,
     description: post.excerpt || undefined,
-    robots: post.status === 'draft' ? { index: false } : undefined,
+    robots: post.status === 'draft' || post.hiddenAt || post.author.suspendedAt ? { index: false } : undefined,
   };
 }
 
@@ -73,6 +75,17 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
       {!published && (
         <p className="rounded-lg border border-amber-600/40 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
           <strong>Draft.</strong> Only you can see this page. Publish it from the editor when it is ready.
+        </p>
+      )}
+      {/* getPost gives a hidden post only to its author and admins; a suspended author's only to admins. */}
+      {(post.hiddenAt || post.author.suspendedAt) && (
+        <p className="rounded-lg border border-red-700/40 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-400/40 dark:bg-red-950 dark:text-red-100">
+          <strong>Hidden by a moderator.</strong>{' '}
+          {post.author.suspendedAt
+            ? 'The author’s account is suspended: only moderators can see this post.'
+            : post.isAuthor
+              ? 'Only you and moderators can see this post.'
+              : 'Only its author and moderators can see this post.'}
         </p>
       )}
 
@@ -158,6 +171,7 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
           label="Reactions to this post"
         />
       )}
+      {published && viewer && !post.isAuthor && <ReportForm targetType="post" targetId={post.id} what="this post" action={reportAction} />}
 
       <section aria-labelledby="comments-heading" id="comments" className="scroll-mt-4 space-y-4 border-t border-stone-200 pt-6 dark:border-stone-800">
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -191,7 +205,7 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
               comments={comments}
               viewerId={viewer?.id}
               signInHref={signInHref}
-              actions={{ reply: addCommentAction, edit: editCommentAction, remove: deleteCommentAction, react: reactAction }}
+              actions={{ reply: addCommentAction, edit: editCommentAction, remove: deleteCommentAction, react: reactAction, report: reportAction }}
             />
           </>
         )}

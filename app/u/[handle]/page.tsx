@@ -8,6 +8,10 @@ import { StartPreferenceBadge } from '@/components/start-preference';
 import { buttonClass } from '@/components/ui/button';
 import { followAction } from '@/app/posts/actions';
 import { MakeOfferForm } from '@/app/(app)/connections/offer-forms';
+import { reportAction, setBlockAction } from '@/app/(app)/safety/actions';
+import { BlockControl } from '@/components/block-control';
+import { ReportForm } from '@/components/report-form';
+import { hasBlocked } from '@/db/queries/blocks';
 import { FollowButton } from '@/components/follow-button';
 import { isFollowing, listFollowers, listFollowing } from '@/db/queries/follows';
 import { getOwnMentorProfile } from '@/db/queries/mentors';
@@ -58,10 +62,11 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
           rapportBetween(other.id, member.id),
           getOwnMentorProfile(other.id),
           listPendingOffers(other.id),
+          hasBlocked(other.id, member.id),
         ])
       : undefined,
   ]);
-  const [viewerFollows, rapport, viewerMentor, offers] = relation ?? [false, undefined, undefined, []];
+  const [viewerFollows, rapport, viewerMentor, offers, viewerBlocked] = relation ?? [false, undefined, undefined, [], false];
   const grown = rapport ? isGrown(rapport) : false;
   const offerKind = viewerMentor?.status === 'active' && !mentor ? 'offer' : mentor ? 'proposal' : undefined;
   const offerPending = offers.some((o) => o.partner.id === member.id);
@@ -86,7 +91,9 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
             Edit profile
           </Link>
         )}
-        {other && <FollowButton memberId={member.id} memberName={member.displayName} following={viewerFollows} action={followAction} />}
+        {other && !viewerBlocked && (
+          <FollowButton memberId={member.id} memberName={member.displayName} following={viewerFollows} action={followAction} />
+        )}
       </header>
 
       {rapport && (rapport.fromMe > 0 || rapport.fromThem > 0) && (
@@ -234,6 +241,13 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
           </details>
         ))}
       </section>
+
+      {other && (
+        <section aria-label={`Block or report ${member.displayName}`} className="flex flex-wrap items-start gap-4 border-t border-stone-200 pt-4 dark:border-stone-800">
+          <BlockControl memberId={member.id} memberName={member.displayName} blocked={viewerBlocked} action={setBlockAction} />
+          <ReportForm targetType="user" targetId={member.id} what={`${member.displayName}’s profile`} action={reportAction} />
+        </section>
+      )}
     </article>
   );
 }

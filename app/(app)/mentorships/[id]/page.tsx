@@ -10,6 +10,8 @@ import { requireUser } from '@/lib/session';
 import { endReasonText, MENTORSHIP_STATUS_LABELS, originText } from '../words';
 import { GoalToggle } from './goal-toggle';
 import { AddGoalForm, EndForm, MessageForm, RateForm } from './mentorship-forms';
+import { reportAction } from '../../safety/actions';
+import { ReportForm } from '@/components/report-form';
 
 type Mentorship = NonNullable<Awaited<ReturnType<typeof getMentorship>>>;
 type Person = Mentorship['mentor'];
@@ -247,6 +249,11 @@ export default async function MentorshipPage({ params, searchParams }: PageProps
                       </time>
                     </header>
                     <p className="break-words whitespace-pre-line">{msg.body}</p>
+                    {!mine && (
+                      <div className="mt-2">
+                        <ReportForm targetType="message" targetId={msg.id} what={`${author.displayName}’s message`} action={reportAction} />
+                      </div>
+                    )}
                   </article>
                 </li>
               );

@@ -7,6 +7,7 @@ import { StartPreferenceBadge } from '@/components/start-preference';
 import { buttonClass } from '@/components/ui/button';
 import { getAskContext } from '@/db/queries/requests';
 import { getMemberByHandle } from '@/db/queries/users';
+import { BLOCKED } from '@/lib/blocks';
 import { availability, formatDate } from '@/lib/format';
 import { CADENCE_LABELS, MAX_PENDING_REQUESTS } from '@/lib/requests';
 import { requireUser } from '@/lib/session';
@@ -76,6 +77,15 @@ export default async function AskPage({ params }: PageProps<'/u/[handle]/ask'>) 
         <p>The two of you have an active mentorship, so there is nothing to ask.</p>
         <Link href={`/mentorships/${context.activeMentorshipId}`} className={buttonClass('primary')}>
           Open your mentorship
+        </Link>
+      </Blocked>
+    );
+  } else if (context.blocked) {
+    blocked = (
+      <Blocked title={`You cannot ask ${name}`}>
+        <p>{BLOCKED.request}</p>
+        <Link href={profile} className={buttonClass('secondary')}>
+          Back to the profile
         </Link>
       </Blocked>
     );

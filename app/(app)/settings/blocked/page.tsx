@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { unblockFromListAction } from '@/app/(app)/safety/actions';
+import { Avatar } from '@/components/avatar';
+import { UnblockButton } from '@/components/block-control';
+import { listBlocked } from '@/db/queries/blocks';
+import { formatDate } from '@/lib/format';
+import { requireUser } from '@/lib/session';
+
+export const metadata: Metadata = { title: 'Blocked members' };
+
+export default async function BlockedMembersPage({ searchParams }: PageProps<'/settings/blocked'>) {
+  const user = await requireUser('/settings/blocked');
+  const [blocked, query] = await Promise.all([listBlocked(user.id), searchParams]);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div className="space-y-1">
+        <p className="text-sm font-medium text-stone-600 dark:text-stone-400">
+          <Link href="/settings" className="hover:underline">
+            Settings
+          </Link>{' '}
+          <span aria-hidden>›</span>
+        </p>
+        <h1 className="text-2xl font-bold tracking-tight">Blocked members</h1>
+      </div>
+      {query.unblocked && (
+        <p role="status" className="rounded-lg border border-grow-600/30 bg-grow-50 px-4 py-3 text-sm font-medium text-grow-700">
+          Unblocked. They can follow you, write to you and ask you for a mentorship again.
+        </p>
+      )}
+      <section aria-labelledby="blocked-heading" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+        <h2 id="blocked-heading" className="sr-only">
+          Members you blocked
+        </h2>
+        <p className="text-sm text-stone-700 dark:text-stone-300">
+          Nothing crosses between you and a member you blocked: no follows, mentorship requests or offers, comments on each
+          other’s posts, replies, reactions or notifications. They are not told. To block someone, use “Block” on their profile.
+        </p>
+        {blocked.length === 0 ? (
+          <p className="text-stone-600 dark:text-stone-400">You have not blocked anyone.</p>
+        ) : (
+          <ul className="divide-y divide-stone-200 dark:divide-stone-800">
+            {blocked.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center gap-3 py-3">
+                <Avatar user={p} size={32} decorative />
+                <div className="min-w-0 flex-1">
+                  <Link href={`/u/${p.handle}`} className="font-semibold break-words hover:underline">
+                    {p.displayName}
+                  </Link>
+                  <p className="text-sm text-stone-600 dark:text-stone-400">
+                    Blocked <time dateTime={p.blockedAt.toISOString()}>{formatDate(p.blockedAt)}</time>
+                  </p>
+                </div>
+                <UnblockButton memberId={p.id} memberName={p.displayName} action={unblockFromListAction} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
