@@ -107,7 +107,7 @@ type ActionScenario<S extends Parties = Parties> = Common<S> & {
 
 type RouteCall = { url: string; method?: string; params?: Record<string, string>; body?: string };
 type RouteScenario<S extends Parties = Parties> = Common<S> & {
-  request(s: S, actor: string | undefined, role: Role): RouteCall;
+  request(s: S, actor: string | undefined, role: Role): RouteCall | Promise<RouteCall>;
   succeeded(response: Response): boolean;
 };
 
@@ -911,6 +911,22 @@ const ROUTES: Record<string, RouteEntry> = {
     route('health', { parties: 'anyone', setup: twoMembers, request: () => ({ url: 'http://localhost:3000/api/health' }), allowed: EVERYONE, succeeded: (r) => r.status === 200 }),
   ],
   'api/insights/route.ts#GET': insightsScenarios('/api/insights'),
+  // Read-only feeds: anyone may read them, and reading changes nothing (every table is compared).
+  'feed.xml/route.ts#GET': [
+    route('the site feed', { parties: 'anyone', setup: twoMembers, request: () => ({ url: 'http://localhost:3000/feed.xml' }), allowed: EVERYONE, succeeded: (r) => r.status === 200 }),
+  ],
+  'u/[handle]/feed.xml/route.ts#GET': [
+    route("a member's feed", {
+      parties: "anyone may read a member's feed; owner: that member; suspended: that member's account, suspended (its feed is gone)",
+      setup: twoMembers,
+      request: async (s) => {
+        const [row] = await database.db.select({ handle: users.handle }).from(users).where(eq(users.id, s.owner));
+        return { url: `http://localhost:3000/u/${row!.handle}/feed.xml`, params: { handle: row!.handle } };
+      },
+      allowed: EVERYONE.filter((role) => role !== 'suspended'),
+      succeeded: (r) => r.status === 200,
+    }),
+  ],
   'insights.csv/route.ts#GET': insightsScenarios('/insights.csv'),
   'api/auth/[...nextauth]/route.ts#GET': {
     notCovered:
@@ -1060,7 +1076,7 @@ describe('route handlers: only the allowed succeed', () => {
         const problems = await runScenario<Parties, RouteResult>(
           scenario,
           async (s, actor, role) => {
-            const call = scenario.request(s, actor, role);
+            const call = await scenario.request(s, actor, role);
             const method = call.method ?? key.split('#')[1]!;
             try {
               const response = await handler!(new Request(call.url, { method, body: call.body, headers: { cookie: '' } }), {

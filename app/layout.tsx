@@ -1,12 +1,19 @@
 import type { Metadata } from 'next';
 import './globals.css';
 import { SiteHeader } from '@/components/site-header';
+import { appUrl } from '@/lib/env';
+import { SITE_FEED, SITE_NAME } from '@/lib/site-metadata';
 import { signOutAction } from './(auth)/actions';
 
 export const metadata: Metadata = {
   title: { default: 'Ask or Grow — mentorship, asked for or grown', template: '%s · Ask or Grow' },
   description:
     'Find a mentor by asking, or let a mentorship grow from following and discussion — and see which path works better.',
+  // Relative canonical, Open Graph and feed URLs are resolved against the public address.
+  metadataBase: new URL(appUrl()),
+  openGraph: { siteName: SITE_NAME, type: 'website' },
+  // No canonical here: every page without its own would claim to be a copy of the home page.
+  alternates: { types: { 'application/atom+xml': [SITE_FEED] } },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -6,7 +6,7 @@ import { ReactionBar } from '@/components/reaction-bar';
 import { ReportForm, type ReportAction } from '@/components/report-form';
 import type { ReactionKind } from '@/db/schema/content';
 import type { ActionResult } from '@/lib/action-result';
-import { formatDateTime } from '@/lib/format';
+import { LocalTime } from '@/components/local-time';
 
 /** Replies nest visually up to this level; deeper ones line up under it and name whom they answer. */
 export const MAX_INDENT = 5;
@@ -80,7 +80,7 @@ function CommentView({ comment, parent, showParent, props }: { comment: ThreadCo
         )}
         <span className="text-stone-600 dark:text-stone-400">
           <a href={`#comment-${comment.id}`} className="hover:underline">
-            <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt)}</time>
+            <LocalTime date={comment.createdAt} time />
           </a>
           {comment.editedAt && ' · edited'}
         </span>

@@ -20,7 +20,8 @@ export type MentorCardData = {
 
 const TAGS_SHOWN = 3;
 
-export function MentorCard({ mentor }: { mentor: MentorCardData }) {
+export function MentorCard({ mentor, headingLevel = 2 }: { mentor: MentorCardData; headingLevel?: 2 | 3 }) {
+  const Heading = `h${headingLevel}` as const;
   const slots = availability(mentor);
   const more = mentor.tags.length - TAGS_SHOWN;
   return (
@@ -28,11 +29,11 @@ export function MentorCard({ mentor }: { mentor: MentorCardData }) {
       <div className="flex items-start gap-3">
         <Avatar user={mentor} size={48} decorative />
         <div className="min-w-0 flex-1">
-          <h2 className="font-semibold break-words">
+          <Heading className="font-semibold break-words">
             <Link href={`/u/${mentor.handle}`} className="hover:underline">
               {mentor.displayName}
             </Link>
-          </h2>
+          </Heading>
           <p className="line-clamp-2 text-sm text-stone-700 dark:text-stone-300">{mentor.headline}</p>
         </div>
       </div>

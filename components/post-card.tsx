@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Avatar } from '@/components/avatar';
-import { formatDate, plural } from '@/lib/format';
+import { LocalTime } from '@/components/local-time';
+import { plural } from '@/lib/format';
 
 export type PostCardData = {
   slug: string;
@@ -24,7 +25,7 @@ export function PostCard({ post, headingLevel = 2 }: { post: PostCardData; headi
           {post.author.displayName}
         </Link>
         <span aria-hidden>·</span>
-        <time dateTime={post.publishedAt.toISOString()}>{formatDate(post.publishedAt)}</time>
+        <LocalTime date={post.publishedAt} />
         <span aria-hidden>·</span>
         <span>{post.readingMinutes} min read</span>
       </div>

@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LocalTime } from '@/components/local-time';
 import { PostCard } from '@/components/post-card';
 import { buttonClass } from '@/components/ui/button';
 import { loadFeed } from '@/db/queries/feed';
 import { listDrafts } from '@/db/queries/posts';
-import { formatDate } from '@/lib/format';
 import { currentUser } from '@/lib/session';
 import { encodeFeedCursor, parseFeedCursor } from '@/lib/validation/posts';
+import { alternatesFor } from '@/lib/site-metadata';
 
 export const metadata: Metadata = {
   title: 'Feed',
   description: 'What mentors and members are writing: posts from the people you follow, and mentors you may want to meet.',
+  alternates: alternatesFor('/feed'),
 };
 
 export default async function FeedPage({ searchParams }: PageProps<'/feed'>) {
@@ -111,7 +113,7 @@ export default async function FeedPage({ searchParams }: PageProps<'/feed'>) {
                 <Link href={`/posts/${d.slug}/edit`} className="font-medium break-words text-ask-700 underline dark:text-ask-50">
                   {d.title}
                 </Link>
-                <span className="block text-stone-600 dark:text-stone-400">Saved {formatDate(d.updatedAt)}</span>
+                <span className="block text-stone-600 dark:text-stone-400">Saved <LocalTime date={d.updatedAt} /></span>
               </li>
             ))}
           </ul>

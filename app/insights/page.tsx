@@ -5,10 +5,12 @@ import { getInsights, isMentor } from '@/db/queries/insights';
 import { figuresOf, headline, parseWindow, WINDOW_LABELS } from '@/lib/insights';
 import { currentUser } from '@/lib/session';
 import { Methods, Summary } from './parts';
+import { alternatesFor } from '@/lib/site-metadata';
 
 export const metadata: Metadata = {
   title: 'Insights: should you ask, or let it grow?',
   description: 'Which way of starting a mentorship works better — asking a mentor, or letting it grow? Conversion, retention, engagement and satisfaction, with their margins of error.',
+  alternates: alternatesFor('/insights'),
 };
 
 export default async function InsightsPage({ searchParams }: PageProps<'/insights'>) {

@@ -1,5 +1,6 @@
 import { COHORTS, type InsightsData } from '@/lib/insights';
-import { formatDateTime, plural } from '@/lib/format';
+import { LocalTime } from '@/components/local-time';
+import { plural } from '@/lib/format';
 
 /** What the figures rest on, in one line. */
 export function Summary({ data, windowLabel }: { data: InsightsData; windowLabel: string }) {
@@ -9,7 +10,7 @@ export function Summary({ data, windowLabel }: { data: InsightsData; windowLabel
   return (
     <p className="max-w-3xl text-stone-700 dark:text-stone-300">
       {windowLabel}: {plural(requests, 'answered request')}, {plural(grown, 'grown connection')} with a mentor and {plural(mentorships, 'mentorship')}.
-      Figures as of <time dateTime={data.computedAt} data-testid="computed-at">{formatDateTime(new Date(data.computedAt))}</time>; they refresh within a minute.
+      Figures as of <LocalTime date={data.computedAt} time data-testid="computed-at" />; they refresh within a minute.
     </p>
   );
 }

@@ -10,10 +10,12 @@ import { plural } from '@/lib/format';
 import { LANGUAGES } from '@/lib/languages';
 import { describeFilters, directoryHref, parseDirectoryQuery, type DirectoryQuery } from '@/lib/validation/directory';
 import { AutoSubmit } from './auto-submit';
+import { alternatesFor } from '@/lib/site-metadata';
 
 export const metadata: Metadata = {
   title: 'Find a mentor',
   description: 'Search mentors by expertise, language and how they like mentorships to start: ask, or let it grow.',
+  alternates: alternatesFor('/mentors'),
 };
 
 const SORTS = [

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Avatar } from '@/components/avatar';
 import { countUnread, listNotifications } from '@/db/queries/notifications';
-import { formatDateTime } from '@/lib/format';
+import { LocalTime } from '@/components/local-time';
 import { describe } from '@/lib/notifications';
 import { requireUser } from '@/lib/session';
 import { MarkAllRead } from './mark-all-read';
@@ -51,7 +51,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/no
                       {isUnread && <span className="sr-only">Unread: </span>}
                       {text}
                     </span>
-                    <span className="block text-sm text-stone-600 dark:text-stone-400">{formatDateTime(item.updatedAt)}</span>
+                    <LocalTime date={item.updatedAt} time className="block text-sm text-stone-600 dark:text-stone-400" />
                   </span>
                   {isUnread && <span className="mt-2 size-2.5 shrink-0 rounded-full bg-ask-700 dark:bg-ask-50" aria-hidden="true" />}
                 </a>

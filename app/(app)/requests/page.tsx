@@ -5,6 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { getOwnMentorProfile } from '@/db/queries/mentors';
 import { listInbox, listOutbox } from '@/db/queries/requests';
 import type { RequestStatus } from '@/db/schema/requests';
+import { LocalTime } from '@/components/local-time';
 import { formatDate, plural } from '@/lib/format';
 import { describeRapport, isGrown } from '@/lib/rapport';
 import { CADENCE_LABELS, DECLINE_REASON_LABELS, REQUEST_STATUS_TEXT } from '@/lib/requests';
@@ -80,11 +81,15 @@ function Terms({ request }: { request: { cadence: keyof typeof CADENCE_LABELS; l
       </div>
       <div className="flex gap-1">
         <dt className="font-medium">Sent:</dt>
-        <dd>{formatDate(request.createdAt)}</dd>
+        <dd>
+          <LocalTime date={request.createdAt} />
+        </dd>
       </div>
       <div className="flex gap-1">
         <dt className="font-medium">Expires:</dt>
-        <dd>{formatDate(request.expiresAt)} without an answer</dd>
+        <dd>
+          <LocalTime date={request.expiresAt} /> without an answer
+        </dd>
       </div>
     </dl>
   );
@@ -204,8 +209,13 @@ function Received({ inbox, mentor }: { inbox: Inbox; mentor: Awaited<ReturnType<
                 </Link>
                 <StatusBadge status={r.status} />
                 <span className={muted}>
-                  sent {formatDate(r.createdAt)}
-                  {r.answeredAt && ` · closed ${formatDate(r.answeredAt)}`}
+                  sent <LocalTime date={r.createdAt} />
+                  {r.answeredAt && (
+                    <>
+                      {' · closed '}
+                      <LocalTime date={r.answeredAt} />
+                    </>
+                  )}
                 </span>
                 <p className="w-full text-sm">
                   {REQUEST_STATUS_TEXT[r.status].forMentor}
@@ -283,8 +293,13 @@ function Sent({ outbox }: { outbox: Outbox }) {
                   </Link>
                   <StatusBadge status={r.status} />
                   <span className={muted}>
-                    sent {formatDate(r.createdAt)}
-                    {r.answeredAt && ` · closed ${formatDate(r.answeredAt)}`}
+                    sent <LocalTime date={r.createdAt} />
+                    {r.answeredAt && (
+                      <>
+                        {' · closed '}
+                        <LocalTime date={r.answeredAt} />
+                      </>
+                    )}
                   </span>
                 </div>
                 <p className="text-sm">{REQUEST_STATUS_TEXT[r.status].forMentee}</p>

@@ -6,6 +6,7 @@ import { Avatar } from '@/components/avatar';
 import { CommentForm } from '@/components/comment-forms';
 import { CommentThread } from '@/components/comment-thread';
 import { FollowButton } from '@/components/follow-button';
+import { LocalTime } from '@/components/local-time';
 import { Markdown } from '@/components/markdown';
 import { ReactionBar } from '@/components/reaction-bar';
 import { ReportForm } from '@/components/report-form';
@@ -15,8 +16,10 @@ import { listComments } from '@/db/queries/comments';
 import { isFollowing } from '@/db/queries/follows';
 import { getPost } from '@/db/queries/posts';
 import { reactionSummaries, emptySummary } from '@/db/queries/reactions';
-import { formatDate, plural } from '@/lib/format';
+import { plural } from '@/lib/format';
 import { currentUser } from '@/lib/session';
+import { alternatesFor, SITE_NAME } from '@/lib/site-metadata';
+import { appUrl } from '@/lib/env';
 import { parseCommentOrder, slugFromParam } from '@/lib/validation/posts';
 import { addCommentAction, deleteCommentAction, editCommentAction, followAction, reactAction } from '../actions';
 
@@ -27,11 +30,29 @@ const loadPost = cache(async (slug: string) => {
 
 export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): Promise<Metadata> {
   const { post } = await loadPost((await params).slug);
-  if (!post) return { title: 'Post not found' };
+  if (!post) return { title: 'Post not found', robots: { index: false } };
+  // A draft, or a post only its author and moderators can see, is nobody's to share or index.
+  if (post.status === 'draft' || post.hiddenAt || post.author.suspendedAt || !post.publishedAt) {
+    return { title: post.title, robots: { index: false } };
+  }
+  const path = `/posts/${post.slug}`;
+  const description = post.excerpt || undefined;
   return {
     title: post.title,
-    description: post.excerpt || undefined,
-    robots: post.status === 'draft' || post.hiddenAt || post.author.suspendedAt ? { index: false } : undefined,
+    description,
+    alternates: alternatesFor(path),
+    openGraph: {
+      type: 'article',
+      siteName: SITE_NAME,
+      url: path,
+      title: post.title,
+      description,
+      publishedTime: post.publishedAt.toISOString(),
+      modifiedTime: post.updatedAt.toISOString(),
+      // article:author is a profile URL, and Next resolves only url and images against metadataBase.
+      authors: [`${appUrl()}/u/${post.author.handle}`],
+      tags: post.tags.map((t) => t.name),
+    },
   };
 }
 
@@ -96,11 +117,11 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
           {post.publishedAt ? (
             <span>
-              Published <time dateTime={post.publishedAt.toISOString()}>{formatDate(post.publishedAt)}</time>
+              Published <LocalTime date={post.publishedAt} />
             </span>
           ) : (
             <span>
-              Last saved <time dateTime={post.updatedAt.toISOString()}>{formatDate(post.updatedAt)}</time>
+              Last saved <LocalTime date={post.updatedAt} />
             </span>
           )}
           <span aria-hidden>·</span>

@@ -23,15 +23,33 @@ import { availability, plural } from '@/lib/format';
 import { languageName } from '@/lib/languages';
 import { countryName, localTime } from '@/lib/places';
 import { currentUser } from '@/lib/session';
+import { alternatesFor, clip, SITE_NAME } from '@/lib/site-metadata';
 
 const loadMember = cache((handle: string) => getMemberByHandle(decodeURIComponent(handle)));
 
 export async function generateMetadata({ params }: PageProps<'/u/[handle]'>): Promise<Metadata> {
   const member = await loadMember((await params).handle);
-  if (!member) return { title: 'Member not found' };
+  // Suspended members are not found either: nothing of theirs reaches the page's head.
+  if (!member) return { title: 'Member not found', robots: { index: false } };
+  const title = `${member.displayName} (@${member.handle})`;
+  const headline = member.mentor?.status === 'active' ? member.mentor.headline : undefined;
+  const description = clip(headline || member.bio || `${member.displayName} on ${SITE_NAME}`);
+  const path = `/u/${member.handle}`;
   return {
-    title: `${member.displayName} (@${member.handle})`,
-    description: member.mentor?.headline ?? (member.bio || `${member.displayName} on Ask or Grow`),
+    title,
+    description,
+    alternates: alternatesFor(path, [{ url: `${path}/feed.xml`, title: `Posts by ${member.displayName}` }]),
+    openGraph: {
+      type: 'profile',
+      siteName: SITE_NAME,
+      url: path,
+      title,
+      description,
+      username: member.handle,
+      images: member.avatarUpdatedAt
+        ? [{ url: `/api/avatars/${member.id}?v=${member.avatarUpdatedAt.getTime()}`, alt: member.displayName }]
+        : undefined,
+    },
   };
 }
 

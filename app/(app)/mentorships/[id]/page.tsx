@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Avatar } from '@/components/avatar';
 import { getMentorship } from '@/db/queries/mentorships';
-import { formatDate, formatDateTime, plural } from '@/lib/format';
+import { formatDate, plural } from '@/lib/format';
+import { LocalTime } from '@/components/local-time';
 import { CADENCE_LABELS, intendedEnd } from '@/lib/requests';
 import { requireUser } from '@/lib/session';
 import { endReasonText, MENTORSHIP_STATUS_LABELS, originText } from '../words';
@@ -244,9 +245,7 @@ export default async function MentorshipPage({ params, searchParams }: PageProps
                       <Avatar user={author} size={24} decorative />
                       <span className="font-semibold">{author.displayName}</span>
                       {mine && <span className="text-stone-600 dark:text-stone-400">(you)</span>}
-                      <time dateTime={msg.createdAt.toISOString()} className="text-stone-600 dark:text-stone-400">
-                        {formatDateTime(msg.createdAt)}
-                      </time>
+                      <LocalTime date={msg.createdAt} time className="text-stone-600 dark:text-stone-400" />
                     </header>
                     <p className="break-words whitespace-pre-line">{msg.body}</p>
                     {!mine && (
