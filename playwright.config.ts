@@ -8,7 +8,8 @@ const reportDir = process.env.TEST_REPORT_DIR;
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
+  // `npm run screenshots` sets TOUR=1 to run e2e/screenshots.tour.ts instead of the specs.
+  testMatch: process.env.TOUR === '1' ? '**/*.tour.ts' : '**/*.spec.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,
