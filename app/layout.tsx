@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import './globals.css';
 import { SiteHeader } from '@/components/site-header';
 import { appUrl } from '@/lib/env';
@@ -31,7 +32,21 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <footer className="border-t border-stone-200 py-6 text-center text-sm text-stone-600 dark:border-stone-800 dark:text-stone-400">
-          Ask or Grow — two ways to start a mentorship, measured.
+          <p>Ask or Grow — two ways to start a mentorship, measured.</p>
+          <nav aria-label="Footer" className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-1">
+            <Link href="/insights" className="underline hover:text-stone-900 dark:hover:text-stone-100">
+              Insights: ask or grow?
+            </Link>
+            <Link href="/mentors" className="underline hover:text-stone-900 dark:hover:text-stone-100">
+              Mentors
+            </Link>
+            <Link href="/feed" className="underline hover:text-stone-900 dark:hover:text-stone-100">
+              Feed
+            </Link>
+            <a href="/feed.xml" className="underline hover:text-stone-900 dark:hover:text-stone-100">
+              Atom feed
+            </a>
+          </nav>
         </footer>
       </body>
     </html>

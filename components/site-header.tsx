@@ -24,9 +24,12 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
           <Link href="/feed" className={link}>
             Feed
           </Link>
-          <Link href="/insights" className={link}>
-            Insights
-          </Link>
+          {/* For members the row is full; they find the insights on the home page and in the footer. */}
+          {!user && (
+            <Link href="/insights" className={link}>
+              Insights
+            </Link>
+          )}
           {user && (
             <>
               <Link href="/connections" className={link}>
