@@ -8,6 +8,17 @@ import { contentSecurityPolicy } from '@/lib/security-headers';
 const MEMBERS_ONLY = [/^\/settings(\/|$)/, /^\/requests(\/|$)/, /^\/mentorships(\/|$)/, /^\/connections(\/|$)/, /^\/notifications(\/|$)/, /^\/admin(\/|$)/, /^\/u\/[^/]+\/ask$/];
 
 /**
+ * Public pages whose signed-out view is the same for every visitor: a CDN may keep it for a
+ * minute and serve it stale for ten while it fetches a fresh copy. Members get their own page,
+ * never stored (Next's default for dynamic pages).
+ */
+const PUBLIC_PAGES = [/^\/$/, /^\/mentors$/, /^\/feed$/, /^\/insights$/, /^\/u\/[^/]+$/, /^\/posts\/(?!new$)[^/]+$/];
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
+
+/** Any Auth.js session cookie, valid or not (and its chunks, and the __Secure- form over https). */
+const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some((c) => c.name.includes('authjs.session-token'));
+
+/**
  * Runs before every page: sets the Content-Security-Policy with a fresh nonce (Next reads it
  * from the request and puts it on its scripts), and redirects visitors away from members-only
  * pages. That redirect is optimistic: it only reads the signed session token — never the
@@ -39,6 +50,12 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
+  if ((request.method === 'GET' || request.method === 'HEAD') && PUBLIC_PAGES.some((p) => p.test(pathname)) && !hasSessionCookie(request) && !request.headers.has('rsc')) {
+    // HTML only: the client router's RSC fetches stay uncached (Next varies those on its own headers).
+    response.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+    // A CDN that honours Vary keeps the cookie-less copy apart from anyone else's.
+    response.headers.append('Vary', 'Cookie');
+  }
   return response;
 }
 

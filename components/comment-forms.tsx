@@ -36,6 +36,14 @@ export function CommentForm({ postId, action }: { postId: string; action: Commen
         errors={errors?.body}
       />
       <FormStatus ok={state.ok} message={state.ok ? state.message : state.error} />
+      {/* On a discussion of several pages, a new comment is on the last one (oldest first). */}
+      {state.ok && (
+        <p className="text-sm">
+          <a href={`?comment=${state.data.id}#comment-${state.data.id}`} className="font-medium text-ask-700 underline dark:text-ask-50">
+            Show my comment
+          </a>
+        </p>
+      )}
       <Button type="submit" disabled={pending}>
         {pending ? 'Posting…' : 'Post comment'}
       </Button>

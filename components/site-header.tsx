@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Bell } from 'lucide-react';
+import { Bell, Settings } from 'lucide-react';
 import { Avatar } from '@/components/avatar';
 import { buttonClass } from '@/components/ui/button';
 import { countUnread } from '@/db/queries/notifications';
@@ -75,8 +75,9 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
               <Avatar user={user} size={28} decorative />
               <span className="sr-only">{user.displayName}</span>
             </Link>
-            <Link href="/settings" className={buttonClass('ghost', 'px-2')}>
-              Settings
+            {/* An icon, as the bell: with the member's links the row fits 1280 px on one line. */}
+            <Link href="/settings" className={buttonClass('ghost', 'px-2')} aria-label="Settings" title="Settings">
+              <Settings aria-hidden="true" className="size-5" />
             </Link>
             <form action={signOutAction}>
               <button type="submit" className={buttonClass('secondary', 'px-3')}>

@@ -23,9 +23,20 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * Sees every statement drizzle sends, on either engine: how tests count the queries a page's
+ * loaders make (an N+1 shows as a count that grows with the data). Nothing listens in the app.
+ */
+const queryListeners = new Set<(query: string, params: unknown[]) => void>();
+const logger = { logQuery: (query: string, params: unknown[]) => queryListeners.forEach((listen) => listen(query, params)) };
+export function onQuery(listen: (query: string, params: unknown[]) => void) {
+  queryListeners.add(listen);
+  return () => void queryListeners.delete(listen);
+}
+
 export function fromPglite(client: PGlite, release: () => void = () => {}): Database {
   return {
-    db: drizzlePglite({ client, schema }) as unknown as Db,
+    db: drizzlePglite({ client, schema, logger }) as unknown as Db,
     kind: 'pglite',
     ping: async () => void (await client.query('select 1')),
     raw: async <T,>(query: string, params: unknown[] = []) => (await client.query<T>(query, params)).rows,
@@ -55,7 +66,7 @@ export function fromPostgres(url: string, options: { max?: number } = {}): Datab
     backoff: (retries: number) => Math.min(0.25 * 2 ** retries, 1),
   });
   return {
-    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    db: drizzlePostgres({ client, schema, logger }) as unknown as Db,
     kind: 'postgres',
     ping: async () => void (await client`select 1`),
     raw: async <T,>(query: string, params: unknown[] = []) =>
@@ -86,6 +97,9 @@ export function openPglite(dir: string): Database {
 }
 
 export const pgliteDir = () => path.join(dataDir(), 'pglite');
+
+/** The rows of `db().execute(…)`: postgres.js gives an array, PGlite an object holding one. */
+export const rowsOf = <T,>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 
 /** Opens the database the environment names: Postgres with DATABASE_URL, PGlite otherwise. */
 export function openConfiguredDatabase(): Database {

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Nodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
 import rehypeExternalLinks from 'rehype-external-links';
@@ -233,10 +234,23 @@ function createProcessor(profile: MarkdownProfile) {
 
 const processors = { full: createProcessor('full'), comment: createProcessor('comment') };
 
+/**
+ * Rendered HTML by profile and source. Rendering is a pure function of the two, so a remembered
+ * result is never stale and another instance never needs it; a busy thread is parsed once, not
+ * on every view. Bounded by size (the HTML's length), so a few huge posts cannot crowd out the rest.
+ */
+const rendered = new LRUCache<string, string>({ maxSize: 32 * 1024 * 1024, sizeCalculation: (html, key) => html.length + key.length });
+
 /** Renders user markdown to HTML that is safe to inject with dangerouslySetInnerHTML. */
 export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): string {
   const profile = options.profile ?? 'full';
-  return String(processors[profile].processSync(source));
+  const key = `${profile}\u0000${source}`;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = String(processors[profile].processSync(source));
+    rendered.set(key, html);
+  }
+  return html;
 }
 
 const plainTextParser = unified().use(remarkParse).use(remarkGfm).freeze();

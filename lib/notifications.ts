@@ -86,11 +86,11 @@ export function describe(n: NotificationView): { text: string; href: string } {
     case 'message':
       return { text: n.actorCount > 1 ? `${n.actorCount} new messages from ${who}` : `New message from ${who}`, href: d.mentorshipId ? `/mentorships/${d.mentorshipId}` : '/mentorships' };
     case 'comment_reply':
-      return { text: `${others(n)} replied to your comment on ${quoted(d.postTitle)}`, href: d.commentId ? `${post}#comment-${d.commentId}` : post };
+      return { text: `${others(n)} replied to your comment on ${quoted(d.postTitle)}`, href: d.commentId ? `${post}?comment=${d.commentId}#comment-${d.commentId}` : post };
     case 'post_comment':
-      return { text: `${others(n)} commented on ${quoted(d.postTitle)}`, href: d.commentId ? `${post}#comment-${d.commentId}` : post };
+      return { text: `${others(n)} commented on ${quoted(d.postTitle)}`, href: d.commentId ? `${post}?comment=${d.commentId}#comment-${d.commentId}` : post };
     case 'reactions':
-      return { text: `${others(n)} reacted to ${d.commentId ? `your comment on ${quoted(d.postTitle)}` : quoted(d.postTitle)}`, href: d.commentId ? `${post}#comment-${d.commentId}` : post };
+      return { text: `${others(n)} reacted to ${d.commentId ? `your comment on ${quoted(d.postTitle)}` : quoted(d.postTitle)}`, href: d.commentId ? `${post}?comment=${d.commentId}#comment-${d.commentId}` : post };
     case 'new_follower':
       return { text: `${others(n)} started following you`, href: '/connections' };
     case 'followed_post':

@@ -48,7 +48,7 @@ function Preview({ entry }: { entry: QueueEntry }) {
       return (
         <div className="space-y-1">
           <p className={quote}>{p.body}</p>
-          <Link href={`/posts/${p.postSlug}#comment-${entry.targetId}`} className="text-sm text-ask-700 underline dark:text-ask-50">
+          <Link href={`/posts/${p.postSlug}?comment=${entry.targetId}#comment-${entry.targetId}`} className="text-sm text-ask-700 underline dark:text-ask-50">
             See it in the discussion
           </Link>
         </div>
@@ -154,7 +154,7 @@ function describeModerated(item: ModeratedItem) {
     case 'post':
       return { title: `Post: ${item.title}`, detail: `by @${item.handle}`, href: `/posts/${item.slug}` };
     case 'comment':
-      return { title: `Comment by @${item.handle}`, detail: `on “${item.postTitle}”: ${item.body}`, href: `/posts/${item.postSlug}#comment-${item.id}` };
+      return { title: `Comment by @${item.handle}`, detail: `on “${item.postTitle}”: ${item.body}`, href: `/posts/${item.postSlug}?comment=${item.id}#comment-${item.id}` };
     case 'user':
       return { title: `Account: ${item.displayName} (@${item.handle})`, detail: 'suspended', href: undefined };
   }

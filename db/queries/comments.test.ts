@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db';
 import { comments, events, users } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing/test-database';
-import { addComment, countComments, deleteComment, editComment, listComments, type CommentNode } from './comments';
+import { addComment, countComments, deleteComment, editComment, listCommentPage, listComments, THREADS_PER_PAGE, type CommentNode } from './comments';
 import { createPost } from './posts';
 import { rapportBetween } from './rapport';
 import { setReaction } from './reactions';
@@ -154,5 +154,93 @@ describe('editing and deleting comments', () => {
     expect(await listComments(postId)).toEqual([]);
     const left = await database.db.select().from(comments).where(and(eq(comments.postId, postId)));
     expect(left).toEqual([]);
+  });
+});
+
+describe('a discussion of several pages', () => {
+  it('shows THREADS_PER_PAGE top-level comments per page with all their replies, in either order', async () => {
+    const [author, reader] = [await member(), await member()];
+    const { id: postId } = await post(author);
+    const tops: string[] = [];
+    for (let i = 0; i < THREADS_PER_PAGE + 5; i++) {
+      const result = await addComment(reader, { postId, body: `thread ${i}` });
+      if (!result.ok) throw new Error(result.message);
+      tops.push(result.id);
+    }
+    // A reply two levels down, under the 33rd thread.
+    const reply = await comment(author, postId, 'reply', tops[32]);
+    await comment(reader, postId, 'deeper', reply);
+
+    const first = await listCommentPage(postId);
+    expect(first).toMatchObject({ page: 1, pages: 2, threadCount: THREADS_PER_PAGE + 5 });
+    expect(first.threads.map((t) => t.body)).toEqual(Array.from({ length: THREADS_PER_PAGE }, (_, i) => `thread ${i}`));
+    const second = await listCommentPage(postId, { page: 2 });
+    expect(shape(second.threads)).toEqual(['thread 30', 'thread 31', ['thread 32', [['reply', ['deeper']]]], 'thread 33', 'thread 34']);
+    // Newest first: the last five threads lead page 1.
+    const newest = await listCommentPage(postId, { order: 'newest' });
+    expect(newest.threads.slice(0, 3).map((t) => t.body)).toEqual(['thread 34', 'thread 33', 'thread 32']);
+    // A page past the end shows the last; nonsense shows the first.
+    expect((await listCommentPage(postId, { page: 99 })).page).toBe(2);
+    expect((await listCommentPage(postId, { page: -3 })).page).toBe(1);
+  });
+
+  it('opens the page that holds a linked comment, and ignores a link to something else', async () => {
+    const [author, reader] = [await member(), await member()];
+    const { id: postId } = await post(author);
+    const tops: string[] = [];
+    for (let i = 0; i < THREADS_PER_PAGE + 2; i++) {
+      const result = await addComment(reader, { postId, body: `thread ${i}` });
+      if (!result.ok) throw new Error(result.message);
+      tops.push(result.id);
+    }
+    const reply = await comment(author, postId, 'the reply a notification links to', tops[31]);
+    expect((await listCommentPage(postId, { focus: reply })).page).toBe(2);
+    expect((await listCommentPage(postId, { focus: tops[0] })).page).toBe(1);
+    // Newest first, the oldest thread is on the last page.
+    expect((await listCommentPage(postId, { focus: tops[0], order: 'newest' })).page).toBe(2);
+    const other = await post(author);
+    const elsewhere = await comment(reader, other.id, 'on another post');
+    expect((await listCommentPage(postId, { focus: elsewhere, page: 2 })).page).toBe(2);
+    expect((await listCommentPage(postId, { focus: 'not-a-uuid' })).page).toBe(1);
+  });
+});
+
+describe('the counts kept on each post', () => {
+  it('counts live comments and reactions as they come and go, in bulk too', async () => {
+    const [author, reader] = [await member(), await member()];
+    const { id: postId } = await post(author);
+    const counts = async () => {
+      const [row] = await database.raw<{ comment_count: number; reaction_count: number }>('select comment_count, reaction_count from posts where id = $1', [postId]);
+      const [truth] = await database.raw<{ comments: number; reactions: number }>(
+        `select (select count(*)::int from comments where post_id = $1 and deleted_at is null and hidden_at is null) as comments,
+                (select count(*)::int from reactions where post_id = $1) as reactions`,
+        [postId],
+      );
+      expect({ comments: row!.comment_count, reactions: row!.reaction_count }).toEqual(truth);
+      return truth!;
+    };
+    const a = await comment(reader, postId, 'one');
+    const b = await comment(author, postId, 'two', a);
+    await comment(reader, postId, 'three', b);
+    expect(await counts()).toEqual({ comments: 3, reactions: 0 });
+    await setReaction(reader, { target: 'post', targetId: postId, kind: 'like', on: true });
+    await setReaction(reader, { target: 'post', targetId: postId, kind: 'thanks', on: true });
+    await setReaction(author, { target: 'comment', targetId: a, kind: 'like', on: true });
+    expect(await counts()).toEqual({ comments: 3, reactions: 2 });
+    await setReaction(reader, { target: 'post', targetId: postId, kind: 'like', on: false });
+    await deleteComment(author, b);
+    expect(await counts()).toEqual({ comments: 2, reactions: 1 });
+    await database.raw('update comments set hidden_at = now() where id = $1', [a]);
+    expect(await counts()).toEqual({ comments: 1, reactions: 1 });
+    await database.raw('update comments set hidden_at = null where id = $1', [a]);
+    // Many rows in one statement, and concurrent comments.
+    await database.raw(
+      `insert into comments (post_id, author_id, replies_to_id, body) select $1, $2, $3, 'bulk ' || g from generate_series(1, 25) g`,
+      [postId, reader, author],
+    );
+    await Promise.all(Array.from({ length: 8 }, (_, i) => addComment(reader, { postId, body: `at once ${i}` })));
+    expect(await counts()).toEqual({ comments: 35, reactions: 1 });
+    await database.raw('delete from comments where post_id = $1 and body like $2', [postId, 'bulk %']);
+    expect(await counts()).toEqual({ comments: 10, reactions: 1 });
   });
 });

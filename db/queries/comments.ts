@@ -1,11 +1,12 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, rowsOf } from '@/db';
 import { comments, posts, reactions, users } from '@/db/schema';
 import { BLOCKED } from '@/lib/blocks';
 import type { CommentOrder } from '@/lib/validation/posts';
 import { crossesBlock } from './blocks';
 import { recordEvent, type Tx } from './events';
+import { lockPostOfComment } from './locks';
 import { isActiveAdmin } from './moderation';
 import { noteInteraction } from './rapport';
 import { emptySummary, reactionSummaries, type ReactionSummary } from './reactions';
@@ -38,7 +39,9 @@ export async function addComment(viewerId: string, input: { postId: string; pare
         .select({ authorId: posts.authorId, status: posts.status, slug: posts.slug })
         .from(posts)
         .where(eq(posts.id, input.postId))
-        .for('share');
+        // Not FOR SHARE: the comment's counter trigger updates this row, and two transactions
+        // sharing a lock and then both updating would deadlock. This also holds off a deletion.
+        .for('no key update');
       if (!post || (post.status !== 'published' && post.authorId !== viewerId)) return postGone;
       if (post.status !== 'published') return { ok: false as const, message: 'Comments open once the post is published.' };
       if (await crossesBlock(tx, viewerId, post.authorId)) return { ok: false as const, message: BLOCKED.comment };
@@ -81,6 +84,7 @@ export async function addComment(viewerId: string, input: { postId: string; pare
 }
 
 async function lockOwnComment(tx: Tx, viewerId: string, commentId: string) {
+  await lockPostOfComment(tx, commentId);
   const [comment] = await tx
     .select({ authorId: comments.authorId, deletedAt: comments.deletedAt, parentId: comments.parentId, slug: posts.slug })
     .from(comments)
@@ -170,7 +174,43 @@ export function buildCommentTree(flat: FlatComment[], order: CommentOrder): Comm
   return order === 'newest' ? roots.reverse() : roots;
 }
 
-/** The discussion under a post, as a tree, with reactions and the viewer's own. */
+type CommentRow = {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  hiddenAt: Date | null;
+  authorSuspendedAt: Date | null;
+  author: { id: string; handle: string; displayName: string; avatarUpdatedAt: Date | null };
+};
+
+/** Rows (oldest first) as the viewer may see them: placeholders, moderation, reactions. */
+async function toTree(rows: CommentRow[], options: { viewerId?: string; order?: CommentOrder }) {
+  const isHidden = (r: CommentRow) => !r.deletedAt && (r.hiddenAt !== null || r.authorSuspendedAt !== null);
+  // Only asked when there is something hidden: most threads pay nothing for moderation.
+  const admin = options.viewerId && rows.some(isHidden) ? await isActiveAdmin(options.viewerId) : false;
+  const concealed = (r: CommentRow) => isHidden(r) && !admin && r.author.id !== options.viewerId;
+  const live = rows.filter((r) => !r.deletedAt && !concealed(r)).map((r) => r.id);
+  const summaries = await reactionSummaries('comment', live, options.viewerId);
+  const flat: FlatComment[] = rows.map((r) => ({
+    id: r.id,
+    parentId: r.parentId,
+    depth: r.depth,
+    body: r.deletedAt || concealed(r) ? '' : r.body,
+    createdAt: r.createdAt,
+    editedAt: r.editedAt,
+    deleted: r.deletedAt !== null,
+    hidden: isHidden(r),
+    author: r.deletedAt || concealed(r) ? null : r.author,
+    reactions: (!concealed(r) && summaries.get(r.id)) || emptySummary(),
+  }));
+  return buildCommentTree(flat, options.order ?? 'oldest');
+}
+
+/** The whole discussion under a post, as a tree, with reactions and the viewer's own. */
 export async function listComments(postId: string, options: { viewerId?: string; order?: CommentOrder } = {}) {
   const rows = await db()
     .select({
@@ -189,25 +229,76 @@ export async function listComments(postId: string, options: { viewerId?: string;
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.postId, postId))
     .orderBy(asc(comments.createdAt), asc(comments.id));
-  const isHidden = (r: (typeof rows)[number]) => !r.deletedAt && (r.hiddenAt !== null || r.authorSuspendedAt !== null);
-  // Only asked when there is something hidden: most threads pay nothing for moderation.
-  const admin = options.viewerId && rows.some(isHidden) ? await isActiveAdmin(options.viewerId) : false;
-  const concealed = (r: (typeof rows)[number]) => isHidden(r) && !admin && r.author.id !== options.viewerId;
-  const live = rows.filter((r) => !r.deletedAt && !concealed(r)).map((r) => r.id);
-  const summaries = await reactionSummaries('comment', live, options.viewerId);
-  const flat: FlatComment[] = rows.map((r) => ({
-    id: r.id,
-    parentId: r.parentId,
-    depth: r.depth,
-    body: r.deletedAt || concealed(r) ? '' : r.body,
-    createdAt: r.createdAt,
-    editedAt: r.editedAt,
-    deleted: r.deletedAt !== null,
-    hidden: isHidden(r),
-    author: r.deletedAt || concealed(r) ? null : r.author,
-    reactions: (!concealed(r) && summaries.get(r.id)) || emptySummary(),
+  return toTree(rows, options);
+}
+
+/** Top-level comments per page of a discussion; each comes with all its replies. */
+export const THREADS_PER_PAGE = 30;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type CommentPage = { threads: CommentNode[]; page: number; pages: number; threadCount: number };
+
+/**
+ * One page of a discussion: THREADS_PER_PAGE top-level comments in the chosen order, each with
+ * every reply under it, in a fixed number of statements whatever the thread's size. `focus`
+ * (a comment's id, as notifications and moderation link to it) picks the page that holds it.
+ */
+export async function listCommentPage(
+  postId: string,
+  options: { viewerId?: string; order?: CommentOrder; page?: number; focus?: string } = {},
+): Promise<CommentPage> {
+  const order = options.order ?? 'oldest';
+  const newest = order === 'newest';
+  const [{ threadCount } = { threadCount: 0 }] = rowsOf<{ threadCount: number }>(
+    await db().execute(sql`select count(*)::int as "threadCount" from comments where post_id = ${postId} and parent_id is null`),
+  );
+  const pages = Math.max(1, Math.ceil(threadCount / THREADS_PER_PAGE));
+  let page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
+  if (options.focus && UUID.test(options.focus)) {
+    // The focused comment's top-level ancestor, and how many threads come before it in this order.
+    const [found] = rowsOf<{ before: number }>(await db().execute(sql`
+      with recursive up as (
+        select id, parent_id from comments where id = ${options.focus} and post_id = ${postId}
+        union all
+        select c.id, c.parent_id from comments c join up on c.id = up.parent_id
+      ), root as (select c.id, c.created_at from comments c join up on up.id = c.id where up.parent_id is null)
+      select (select count(*)::int from comments c, root
+              where c.post_id = ${postId} and c.parent_id is null
+                and ${newest ? sql`(c.created_at, c.id) > (root.created_at, root.id)` : sql`(c.created_at, c.id) < (root.created_at, root.id)`}) as "before"
+      from root`));
+    if (found) page = Math.floor(found.before / THREADS_PER_PAGE) + 1;
+  }
+  const direction = newest ? sql`desc` : sql`asc`;
+  const rows = rowsOf<Record<string, unknown>>(await db().execute(sql`
+    with recursive roots as (
+      select id from comments where post_id = ${postId} and parent_id is null
+      order by created_at ${direction}, id ${direction}
+      limit ${THREADS_PER_PAGE} offset ${(page - 1) * THREADS_PER_PAGE}
+    ), thread as (
+      select c.id from comments c join roots r on r.id = c.id
+      union all
+      select c.id from comments c join thread t on c.parent_id = t.id
+    )
+    select c.id, c.parent_id as "parentId", c.depth, c.body, c.created_at as "createdAt", c.edited_at as "editedAt",
+           c.deleted_at as "deletedAt", c.hidden_at as "hiddenAt", u.suspended_at as "authorSuspendedAt",
+           u.id as "authorId", u.handle, u.display_name as "displayName", u.avatar_updated_at as "avatarUpdatedAt"
+    from thread t join comments c on c.id = t.id join users u on u.id = c.author_id
+    order by c.created_at, c.id`));
+  const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)));
+  const typed: CommentRow[] = rows.map((r) => ({
+    id: String(r.id),
+    parentId: (r.parentId as string | null) ?? null,
+    depth: Number(r.depth),
+    body: String(r.body),
+    createdAt: date(r.createdAt)!,
+    editedAt: date(r.editedAt),
+    deletedAt: date(r.deletedAt),
+    hiddenAt: date(r.hiddenAt),
+    authorSuspendedAt: date(r.authorSuspendedAt),
+    author: { id: String(r.authorId), handle: String(r.handle), displayName: String(r.displayName), avatarUpdatedAt: date(r.avatarUpdatedAt) },
   }));
-  return buildCommentTree(flat, options.order ?? 'oldest');
+  return { threads: await toTree(typed, { viewerId: options.viewerId, order }), page, pages, threadCount };
 }
 
 /** Live comments on a post (placeholders do not count). */

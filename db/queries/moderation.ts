@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { comments, mentorProfiles, mentorshipMessages, moderationLog, posts, reports, users, type ReportTarget } from '@/db/schema';
 import type { ModerationAction } from '@/lib/moderation';
 import type { Tx } from './events';
+import { lockPostOfComment } from './locks';
 
 /**
  * Moderation (issue 8): the report queue, hiding and restoring posts and comments, suspending
@@ -134,6 +135,7 @@ export function restorePost(adminId: string, postId: string, options: Moderation
 }
 
 async function commentFacts(tx: Tx, commentId: string) {
+  await lockPostOfComment(tx, commentId);
   const [comment] = await tx
     .select({
       authorId: comments.authorId,

@@ -1,9 +1,9 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import { db } from '@/db';
 import { uniqueViolation } from '@/db/errors';
-import { comments, posts, tags, users } from '@/db/schema';
+import { posts, tags, users } from '@/db/schema';
 import { markdownToPlainText } from '@/lib/markdown';
 import { readingMinutes } from '@/lib/reading-time';
 import type { PostInput } from '@/lib/validation/posts';
@@ -165,7 +165,7 @@ export async function getPost(slug: string, viewerId?: string) {
         followerCount: users.followerCount,
         suspendedAt: users.suspendedAt,
       },
-      commentCount: sql<number>`(select count(*)::int from ${comments} where ${comments.postId} = ${posts.id} and ${comments.deletedAt} is null and ${comments.hiddenAt} is null)`,
+      commentCount: posts.commentCount,
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))

@@ -66,7 +66,9 @@ export async function setReaction(
             .select({ authorId: posts.authorId, slug: posts.slug, status: posts.status, deletedAt: sql<Date | null>`null` })
             .from(posts)
             .where(eq(posts.id, input.targetId))
-            .for('share')
+            // The reaction counter's trigger updates this row: take it for that at once (two
+            // FOR SHARE holders both updating would deadlock). Still holds off a deletion.
+            .for('no key update')
         : await tx
             .select({ authorId: comments.authorId, slug: posts.slug, status: posts.status, deletedAt: comments.deletedAt })
             .from(comments)

@@ -24,6 +24,10 @@ export const posts = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     // Hidden by a moderator: shown to no one but its author (with a note) and admins.
     hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    // Kept by triggers with their rows (migration 0009): live comments (not deleted, not hidden)
+    // and reactions of any kind. Lists and pages read them instead of counting per post.
+    commentCount: integer('comment_count').notNull().default(0),
+    reactionCount: integer('reaction_count').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

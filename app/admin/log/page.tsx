@@ -31,7 +31,7 @@ function About({ entry }: { entry: LogEntry }) {
     about = (
       <>
         A comment by @{handle} on{' '}
-        <Link href={`/posts/${text(d.postSlug)}#comment-${entry.targetId}`} className="underline">
+        <Link href={`/posts/${text(d.postSlug)}?comment=${entry.targetId}#comment-${entry.targetId}`} className="underline">
           {text(d.postTitle)}
         </Link>
       </>

@@ -12,7 +12,7 @@ import { ReactionBar } from '@/components/reaction-bar';
 import { ReportForm } from '@/components/report-form';
 import { reportAction } from '@/app/(app)/safety/actions';
 import { buttonClass } from '@/components/ui/button';
-import { listComments } from '@/db/queries/comments';
+import { listCommentPage, type CommentPage } from '@/db/queries/comments';
 import { isFollowing } from '@/db/queries/follows';
 import { getPost } from '@/db/queries/posts';
 import { reactionSummaries, emptySummary } from '@/db/queries/reactions';
@@ -56,6 +56,8 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
   };
 }
 
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
 function Notice({ children }: { children: React.ReactNode }) {
   return (
     <p role="status" className="rounded-lg border border-grow-600/30 bg-grow-50 px-4 py-3 text-sm font-medium text-grow-700">
@@ -74,14 +76,27 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
   const here = `/posts/${post.slug}`;
   const signInHref = `/signin?callbackUrl=${encodeURIComponent(here)}`;
 
-  const [comments, summaries, following] = await Promise.all([
-    published ? listComments(post.id, { viewerId: viewer?.id, order }) : Promise.resolve([]),
+  const requestedPage = Number(first(query.page));
+  const focus = first(query.comment);
+  const noComments: CommentPage = { threads: [], page: 1, pages: 1, threadCount: 0 };
+  const [discussion, summaries, following] = await Promise.all([
+    published
+      ? listCommentPage(post.id, { viewerId: viewer?.id, order, page: Number.isSafeInteger(requestedPage) ? requestedPage : 1, focus })
+      : Promise.resolve(noComments),
     reactionSummaries('post', [post.id], viewer?.id),
     viewer && !post.isAuthor ? isFollowing(viewer.id, post.author.id) : Promise.resolve(false),
   ]);
+  const comments = discussion.threads;
+  const pageHref = (value: 'oldest' | 'newest', page = 1) => {
+    const params = new URLSearchParams();
+    if (value === 'newest') params.set('comments', 'newest');
+    if (page > 1) params.set('page', String(page));
+    const search = params.toString();
+    return `${here}${search ? `?${search}` : ''}#comments`;
+  };
   const sortLink = (value: 'oldest' | 'newest', label: string) => (
     <Link
-      href={value === 'oldest' ? `${here}#comments` : `${here}?comments=newest#comments`}
+      href={pageHref(value)}
       aria-current={order === value ? 'true' : undefined}
       className={`rounded-md px-2 py-1 ${order === value ? 'bg-stone-200 font-semibold dark:bg-stone-800' : 'hover:bg-stone-100 dark:hover:bg-stone-800'}`}
     >
@@ -199,7 +214,7 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
           <h2 id="comments-heading" className="text-xl font-semibold">
             {published ? `Comments (${post.commentCount})` : 'Comments'}
           </h2>
-          {published && comments.length > 1 && (
+          {published && discussion.threadCount > 1 && (
             <nav aria-label="Sort comments" className="flex gap-1 text-sm">
               {sortLink('oldest', 'Oldest first')}
               {sortLink('newest', 'Newest first')}
@@ -228,6 +243,27 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
               signInHref={signInHref}
               actions={{ reply: addCommentAction, edit: editCommentAction, remove: deleteCommentAction, react: reactAction, report: reportAction }}
             />
+            {discussion.pages > 1 && (
+              <nav aria-label="Comment pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-stone-200 pt-4 text-sm dark:border-stone-800">
+                {discussion.page > 1 ? (
+                  <Link href={pageHref(order, discussion.page - 1)} className={buttonClass('secondary')}>
+                    Earlier comments
+                  </Link>
+                ) : (
+                  <span />
+                )}
+                <span className="text-stone-600 dark:text-stone-400">
+                  Page {discussion.page} of {discussion.pages}
+                </span>
+                {discussion.page < discussion.pages ? (
+                  <Link href={pageHref(order, discussion.page + 1)} className={buttonClass('secondary')}>
+                    More comments
+                  </Link>
+                ) : (
+                  <span />
+                )}
+              </nav>
+            )}
           </>
         )}
       </section>
