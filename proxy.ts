@@ -2,6 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { databaseAvailable } from '@/db/health';
 import { env, resolveAuthSecret } from '@/lib/env';
+import { cachedPage, clearPageCache, wantsFreshRender } from '@/lib/page-cache';
 import { contentSecurityPolicy } from '@/lib/security-headers';
 
 /** Members-only pages: visitors are sent to sign in first. */
@@ -45,16 +46,23 @@ export async function proxy(request: NextRequest) {
   if (!(await databaseAvailable())) return unavailable();
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
+  const publicView =
+    (request.method === 'GET' || request.method === 'HEAD') && PUBLIC_PAGES.some((p) => p.test(pathname)) && !hasSessionCookie(request) && !request.headers.has('rsc');
+  // A write anywhere: this instance's cached pages go (lib/page-cache.ts).
+  if (request.method === 'POST') clearPageCache();
+  if (publicView && request.method === 'GET' && process.env.NODE_ENV === 'production' && !wantsFreshRender(request.headers)) {
+    const cached = await cachedPage(`${pathname}${search}`, nonce, policy, { 'Cache-Control': PUBLIC_CACHE_CONTROL });
+    if (cached) return cached;
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
-  if ((request.method === 'GET' || request.method === 'HEAD') && PUBLIC_PAGES.some((p) => p.test(pathname)) && !hasSessionCookie(request) && !request.headers.has('rsc')) {
+  if (publicView) {
     // HTML only: the client router's RSC fetches stay uncached (Next varies those on its own headers).
+    // (Next sets Vary itself; a CDN in front passes requests that carry a session cookie.)
     response.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-    // A CDN that honours Vary keeps the cookie-less copy apart from anyone else's.
-    response.headers.append('Vary', 'Cookie');
   }
   return response;
 }

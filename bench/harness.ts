@@ -179,7 +179,7 @@ export async function createAccounts(sql: Sql, options: { members: number; mento
   const ids = new Map(rows.map((r) => [r.handle, r.id]));
   const accounts: Account[] = wanted.map((a) => ({ ...a, id: ids.get(a.handle)! }));
   const mentors = accounts.filter((a) => a.role === 'mentor');
-  await sql`
+  if (mentors.length) await sql`
     insert into mentor_profiles ${sql(
       mentors.map((m) => ({
         user_id: m.id,
@@ -205,7 +205,7 @@ function cookiesFrom(response: Response, jar: Map<string, string>) {
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 
 /** Signs in through Auth.js's own credentials endpoint, as the sign-in form ends up doing; returns the cookie header. */
-export async function signIn(baseUrl: string, account: Account): Promise<string> {
+export async function signIn(baseUrl: string, account: Account, password = PASSWORD): Promise<string> {
   const jar = new Map<string, string>();
   const headers = { 'x-forwarded-for': account.ip };
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
@@ -216,7 +216,7 @@ export async function signIn(baseUrl: string, account: Account): Promise<string>
     method: 'POST',
     redirect: 'manual',
     headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar), origin: baseUrl },
-    body: new URLSearchParams({ csrfToken, identifier: account.email, password: PASSWORD, callbackUrl: `${baseUrl}/` }),
+    body: new URLSearchParams({ csrfToken, identifier: account.email, password, callbackUrl: `${baseUrl}/` }),
   });
   cookiesFrom(response, jar);
   await response.arrayBuffer();

@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { fail, type ActionResult, type FieldErrors } from '@/lib/action-result';
 import type { SessionUser } from '@/lib/session';
+import { clearPageCache } from '@/lib/page-cache';
 import { requireUser } from '@/lib/session';
 
 function parse<S extends z.ZodType>(schema: S, formData: FormData) {
@@ -31,7 +32,12 @@ export function validatedAction<S extends z.ZodType, T>(
   return async (_prev: ActionResult<T>, formData: FormData): Promise<ActionResult<T>> => {
     const parsed = parse(schema, formData);
     if (!parsed.ok) return parsed.result;
-    return fn(parsed.data, formData);
+    try {
+      return await fn(parsed.data, formData);
+    } finally {
+      // Pages cached for visitors may show what this changed (lib/page-cache.ts).
+      clearPageCache();
+    }
   };
 }
 
@@ -44,6 +50,10 @@ export function validatedActionWithUser<S extends z.ZodType, T>(
     const user = await requireUser();
     const parsed = parse(schema, formData);
     if (!parsed.ok) return parsed.result;
-    return fn(parsed.data, user, formData);
+    try {
+      return await fn(parsed.data, user, formData);
+    } finally {
+      clearPageCache();
+    }
   };
 }
