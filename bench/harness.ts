@@ -86,9 +86,10 @@ export type Server = {
 /**
  * `next start` on loopback in a process group of its own, so stopping it stops every child.
  * TRUST_PROXY_HEADERS lets each virtual user come from its own X-Forwarded-For address where the
- * app reads it (per-client rate limits); without it the variable is ignored.
+ * app reads it (per-client rate limits); without it the variable is ignored. `env` adds to or
+ * overrides these (e2e/instances.spec.ts gives its servers an SMTP server and a faster job clock).
  */
-export function startServer(options: { databaseUrl: string; port: number; authSecret: string; logFile?: string }): Server {
+export function startServer(options: { databaseUrl: string; port: number; authSecret: string; logFile?: string; env?: Record<string, string> }): Server {
   // The server's output goes to a file when one is named (appended: a restarted server continues it).
   const log = options.logFile ? openSync(options.logFile, 'a') : undefined;
   const child = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(options.port), '-H', '127.0.0.1'], {
@@ -99,6 +100,7 @@ export function startServer(options: { databaseUrl: string; port: number; authSe
       AUTH_SECRET: options.authSecret,
       AUTH_TRUST_HOST: 'true',
       TRUST_PROXY_HEADERS: '1',
+      ...options.env,
     },
     stdio: ['ignore', log ?? 'inherit', log ?? 'inherit'],
     detached: true,

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { POSTGRES_SESSION, setDatabase, type Database, type Db } from '@/db';
+import { advisoryLock, POSTGRES_SESSION, setDatabase, type Database, type Db } from '@/db';
 import { computeInsights } from '@/db/queries/insights';
 import * as schema from '@/db/schema';
 import { DEFAULT_BENCH_DATABASE_URL, DEFAULT_UNTIL, databaseName, ensureInsightsDataset, sizeAt, type Progress } from '@/db/seed/insights-scale';
@@ -126,6 +126,7 @@ const database: Database = {
   kind: 'postgres',
   ping: async () => void (await client`select 1`),
   raw,
+  exclusive: advisoryLock(url),
   close: () => client.end({ timeout: 5 }),
 };
 setDatabase(database);

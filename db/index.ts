@@ -20,6 +20,11 @@ export type Database = {
   ping(): Promise<void>;
   /** Runs raw SQL with $1… parameters: for EXPLAIN in benchmarks and for tests. */
   raw<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs `fn` while holding the lock named `lock`, which every process on this database waits
+   * for (migrations at start: several instances start at once).
+   */
+  exclusive<T>(lock: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -40,6 +45,8 @@ export function fromPglite(client: PGlite, release: () => void = () => {}): Data
     kind: 'pglite',
     ping: async () => void (await client.query('select 1')),
     raw: async <T,>(query: string, params: unknown[] = []) => (await client.query<T>(query, params)).rows,
+    // One process holds the data folder (db/lock.ts): there is no one else to wait for.
+    exclusive: (_lock, fn) => fn(),
     close: async () => {
       await client.close();
       release();
@@ -54,6 +61,23 @@ export function fromPglite(client: PGlite, release: () => void = () => {}): Data
  * 4 MB; at most a few such sorts run at once).
  */
 export const POSTGRES_SESSION = { jit: 'off', work_mem: '16MB' } as const;
+
+/**
+ * A Postgres advisory lock, held on a connection of its own outside the pool: a session's lock is
+ * taken and let go on one connection, and `fn` may need every pooled one (pools of one exist).
+ * Ending that session lets the lock go, also when `fn` fails or the process dies.
+ */
+export function advisoryLock(url: string): Database['exclusive'] {
+  return async (lock, fn) => {
+    const session = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+    try {
+      await session`select pg_advisory_lock(hashtextextended(${lock}, 0))`;
+      return await fn();
+    } finally {
+      await session.end({ timeout: 5 });
+    }
+  };
+}
 
 export function fromPostgres(url: string, options: { max?: number } = {}): Database {
   const client = postgres(url, {
@@ -71,6 +95,7 @@ export function fromPostgres(url: string, options: { max?: number } = {}): Datab
     ping: async () => void (await client`select 1`),
     raw: async <T,>(query: string, params: unknown[] = []) =>
       (await client.unsafe(query, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+    exclusive: advisoryLock(url),
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -7,11 +7,18 @@ import type { Database } from './index';
 
 export const migrationsFolder = path.resolve(process.cwd(), 'db/migrations');
 
-/** Applies the committed drizzle-kit migrations; a no-op when they are all applied. */
+/**
+ * Applies the committed drizzle-kit migrations; a no-op when they are all applied. Every instance
+ * migrates at start, and a deploy starts several at once: drizzle's migrator reads what is applied
+ * and then applies the rest, so two at once both try to create the same tables and one fails.
+ * Under the lock the first applies them and the others, once it commits, find nothing to do.
+ */
 export async function migrate(database: Database) {
-  if (database.kind === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
-  } else {
-    await migratePostgres(database.db as unknown as PostgresJsDatabase, { migrationsFolder });
-  }
+  await database.exclusive('ask-or-grow:migrate', async () => {
+    if (database.kind === 'pglite') {
+      await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    } else {
+      await migratePostgres(database.db as unknown as PostgresJsDatabase, { migrationsFolder });
+    }
+  });
 }

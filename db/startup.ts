@@ -34,7 +34,7 @@ export async function startServer() {
     if (database.kind === 'pglite') console.log(`[ask-or-grow] Embedded database. ${demoAccountsText()}`);
     // Expiry, reminders, digests and sending: now, then every minute, on every instance.
     const { startJobs } = await import('@/db/jobs');
-    startJobs();
+    startJobs({ intervalMs: e.JOBS_INTERVAL_SECONDS * 1000 });
   } catch (error) {
     if (error instanceof EnvError || error instanceof DataDirLockedError) {
       console.error(`\n[ask-or-grow] ${error.message}\n`);

@@ -31,8 +31,9 @@ export async function signUp(page: Page, member = newMember()) {
   return member;
 }
 
-export async function signIn(page: Page, identifier: string, password: string) {
-  await fromOwnAddress(page);
+/** Signs in through the form, from an address of its own unless `address` is given. */
+export async function signIn(page: Page, identifier: string, password: string, address?: string) {
+  await fromOwnAddress(page, address);
   await page.goto('/signin');
   await page.getByLabel('E-mail or handle').fill(identifier);
   await page.getByLabel('Password').fill(password);
@@ -80,4 +81,28 @@ export async function sendRequest(page: Page, mentorHandle: string, request: { m
   await page.getByLabel('Intended length, in weeks').fill('8');
   await page.getByRole('button', { name: 'Send request' }).click();
   await expect(page).toHaveURL(/\/requests\?sent=1$/);
+}
+
+/** Writes and publishes a post through the editor; returns its path. */
+export async function publishPost(page: Page, post: { title: string; body?: string; tags?: string }) {
+  await page.goto('/posts/new');
+  await page.getByLabel('Title').fill(post.title);
+  await page.getByLabel('Your post').fill(post.body ?? `Notes on ${post.title}.`);
+  if (post.tags) await page.getByLabel('Tags').fill(post.tags);
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page).toHaveURL(/\/posts\/[a-z0-9-]+-[0-9a-z]{6}\?published=1$/);
+  await expect(page.getByText('Your post is published.')).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/** What a form says to someone who reached a rate limit (lib/rate-limits.ts). */
+export const TRY_AGAIN = /^Too many attempts\. Try again in \d+ (seconds?|minutes?)\.$/;
+
+/**
+ * The limits count in fixed windows that start over on the clock (every 15 minutes, every hour):
+ * a test filling one must not straddle a window's end, so it waits for the next if it is close.
+ */
+export async function wellInsideWindow(windowSeconds: number, needSeconds = 45) {
+  const left = windowSeconds - ((Date.now() / 1000) % windowSeconds);
+  if (left < needSeconds) await new Promise((resolve) => setTimeout(resolve, (left + 1) * 1000));
 }

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { FEED_FIXTURE } from './feed-data';
-import { signIn, signUp } from './fixtures';
+import { publishPost, signIn, signUp } from './fixtures';
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -15,18 +15,6 @@ async function member(browser: Browser) {
   const page = await (await browser.newContext()).newPage();
   const who = await signUp(page);
   return { page, ...who };
-}
-
-/** Writes and publishes a post through the editor; returns its path. */
-async function publishPost(page: Page, post: { title: string; body?: string; tags?: string }) {
-  await page.goto('/posts/new');
-  await page.getByLabel('Title').fill(post.title);
-  await page.getByLabel('Your post').fill(post.body ?? `Notes on ${post.title}.`);
-  if (post.tags) await page.getByLabel('Tags').fill(post.tags);
-  await page.getByRole('button', { name: 'Publish' }).click();
-  await expect(page).toHaveURL(/\/posts\/[a-z0-9-]+-[0-9a-z]{6}\?published=1$/);
-  await expect(page.getByText('Your post is published.')).toBeVisible();
-  return new URL(page.url()).pathname;
 }
 
 const reaction = (page: Page, scope: string, kind: string) =>

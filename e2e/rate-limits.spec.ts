@@ -1,20 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { fromOwnAddress, newMember, signIn, signUp } from './fixtures';
+import { fromOwnAddress, newMember, signIn, signUp, TRY_AGAIN, wellInsideWindow } from './fixtures';
 
 // The limits themselves (lib/rate-limits.ts) are tested against the database in Vitest; here,
 // that a person who reaches one is told by the form how long to wait, not shown an error page.
-
-const TRY_AGAIN = /^Too many attempts\. Try again in \d+ (seconds?|minutes?)\.$/;
-
-/**
- * The limits count in fixed windows that start over on the clock (every 15 minutes, every hour):
- * a test filling one must not straddle a window's end, so it waits for the next if it is close.
- */
-async function wellInsideWindow(windowSeconds: number, needSeconds = 45) {
-  const left = windowSeconds - ((Date.now() / 1000) % windowSeconds);
-  if (left < needSeconds) await new Promise((resolve) => setTimeout(resolve, (left + 1) * 1000));
-}
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

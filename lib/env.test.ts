@@ -29,6 +29,13 @@ describe('environment', () => {
     expect(() => parseEnv({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
   });
 
+  it('runs the jobs every minute unless told otherwise, and only at a sensible pace', () => {
+    expect(parseEnv({}).JOBS_INTERVAL_SECONDS).toBe(60);
+    expect(parseEnv({ JOBS_INTERVAL_SECONDS: '2' }).JOBS_INTERVAL_SECONDS).toBe(2);
+    expect(() => parseEnv({ JOBS_INTERVAL_SECONDS: '0' })).toThrow(/JOBS_INTERVAL_SECONDS/);
+    expect(() => parseEnv({ JOBS_INTERVAL_SECONDS: '1.5' })).toThrow(/JOBS_INTERVAL_SECONDS: must be a whole number of seconds/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(parseEnv({ DATABASE_URL: '', AUTH_SECRET: ' ' })).toMatchObject({ DATABASE_URL: undefined, AUTH_SECRET: undefined });
   });

@@ -36,6 +36,12 @@ const envSchema = z.object({
   // How many proxies (load balancers) in front of the app append to X-Forwarded-For, usually 1.
   // Only then is the client's address known, and limited per address (lib/client-address.ts).
   TRUST_PROXY_HEADERS: optional(z.coerce.number().int('must be a whole number of proxies, e.g. 1').min(0).max(10)),
+  // How often each instance runs the scheduled jobs (db/jobs.ts). Shorter only for tests that
+  // watch several instances run them; what is due is due by the minute anyway.
+  JOBS_INTERVAL_SECONDS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int('must be a whole number of seconds').min(1).max(3600).default(60),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db';
 import { mailOutbox, mentorProfiles, mentorshipRequests, notifications, users } from '@/db/schema';
+import { startMailServer, type MailServer } from '@/db/testing/mail-server';
 import { createTestDatabase } from '@/db/testing/test-database';
 import { parseEnv } from '@/lib/env';
 import { transportFromEnv, type MailTransport } from '@/lib/mail';
@@ -23,9 +22,10 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 let database: Database;
-let server: SMTPServer;
+let server: MailServer;
 let transport: MailTransport;
-const delivered: ParsedMail[] = [];
+/** Every mail the SMTP server accepted, in order. */
+let delivered: ParsedMail[];
 
 let n = 0;
 async function member(name = `Member ${n + 1}`) {
@@ -64,27 +64,13 @@ const jobs = (now?: Date) => runMailJobs({ now, transport });
 beforeAll(async () => {
   database = await createTestDatabase();
   registerMailQueue();
-  // A real SMTP server on a free local port; every message it accepts is parsed and kept.
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          delivered.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  server = await startMailServer();
+  delivered = server.delivered;
   // Configured the way an operator would: SMTP_URL and MAIL_FROM.
-  transport = transportFromEnv(parseEnv({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Ask or Grow <no-reply@app.test>' } as unknown as NodeJS.ProcessEnv));
+  transport = transportFromEnv(parseEnv({ SMTP_URL: server.url, MAIL_FROM: 'Ask or Grow <no-reply@app.test>' } as unknown as NodeJS.ProcessEnv));
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
   await database.close();
 });
 
