@@ -32,8 +32,8 @@ test('write with a live preview, keep a draft private, then publish it under the
   const editor = page.getByLabel('Your post');
   await editor.pressSequentially('## What helped\n\nAsking **one** question a day, and [reading](https://example.com) the code.', { delay: 5 });
   const preview = page.getByTestId('markdown-preview');
-  // Headings shift down one level: the page owns its single h1.
-  await expect(preview.getByRole('heading', { level: 3, name: 'What helped' })).toBeVisible();
+  // The text's top heading level becomes h2: the page owns its single h1, and no level is skipped.
+  await expect(preview.getByRole('heading', { level: 2, name: 'What helped' })).toBeVisible();
   await expect(preview.locator('strong')).toHaveText('one');
   await expect(preview.getByRole('link', { name: 'reading' })).toHaveAttribute('rel', 'ugc nofollow noopener');
   // The preview follows the text as it changes.

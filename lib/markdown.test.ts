@@ -17,7 +17,7 @@ function expectInert(html: string) {
 describe('renderMarkdown: what readers see', () => {
   it('renders headings, emphasis, lists and quotes', () => {
     const html = renderMarkdown('## Hi\n\nSome *em*, **strong** and ~~gone~~.\n\n- one\n- two\n\n3. three\n\n> quoted');
-    expect(html).toContain('<h3>Hi</h3>');
+    expect(html).toContain('<h2>Hi</h2>');
     expect(html).toContain('<em>em</em>');
     expect(html).toContain('<strong>strong</strong>');
     expect(html).toContain('<del>gone</del>');
@@ -26,11 +26,16 @@ describe('renderMarkdown: what readers see', () => {
     expect(html).toMatch(/<blockquote>\s*<p>quoted<\/p>\s*<\/blockquote>/);
   });
 
-  it('keeps a single h1 on the page by shifting headings down a level', () => {
-    const html = renderMarkdown('# About me\n\n###### Deepest');
-    expect(html).toContain('<h2>About me</h2>');
-    expect(html).toContain('<h6>Deepest</h6>');
-    expect(html).not.toContain('<h1');
+  it('keeps a single h1 on the page: headings fit under it as an outline, skipping no level', () => {
+    const levels = (md: string) => [...renderMarkdown(md).matchAll(/<h(\d)>/g)].map((m) => Number(m[1]));
+    expect(renderMarkdown('# About me')).toBe('<h2>About me</h2>');
+    // Six levels of markdown under the page's h1: the last one shares h6.
+    expect(levels('# A\n\n## B\n\n### C\n\n#### D\n\n##### E\n\n###### F')).toEqual([2, 3, 4, 5, 6, 6]);
+    // A post whose sections are "##" starts at h2, right under the page's title.
+    expect(levels('## One\n\ntext\n\n### Detail\n\n## Two')).toEqual([2, 3, 2]);
+    // Jumps close up; going back up a level is allowed.
+    expect(levels('### Start\n\n##### Deep\n\n# Top\n\n#### Deep again')).toEqual([2, 3, 2, 3]);
+    expect(levels('text only')).toEqual([]);
   });
 
   it('renders GFM tables with their alignment', () => {

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Nodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
+import type { Heading, Nodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -107,10 +107,24 @@ function text(value: string): PhrasingContent {
   return { type: 'text', value };
 }
 
-/** Keeps one h1 per page: a bio's "# About me" must not compete with the profile name. */
-function shiftHeadings(node: Nodes): Nodes[] | undefined {
-  if (node.type === 'heading') node.depth = Math.min(node.depth + 1, 6) as typeof node.depth;
-  return undefined;
+/**
+ * Fits the text's headings under the page's own h1 as an outline: its top level becomes h2 (a
+ * bio's "# About me" must not compete with the profile name) and no level is skipped (a post
+ * whose sections are "##" would otherwise jump from the page's h1 to h3, and a reader moving by
+ * headings would take it for a missing section).
+ */
+function outlineHeadings(tree: MdastRoot) {
+  const headings: Heading[] = [];
+  rewriteTree(tree, (node) => {
+    if (node.type === 'heading') headings.push(node);
+    return undefined;
+  });
+  const top = Math.min(...headings.map((h) => h.depth));
+  let previous = 1;
+  for (const heading of headings) {
+    previous = Math.min(heading.depth - top + 2, previous + 1, 6);
+    heading.depth = previous as Heading['depth'];
+  }
 }
 
 // Reshaped in markdown rather than left to the sanitizer, which would unwrap a table into
@@ -154,12 +168,12 @@ function lowerCaseScheme(node: Nodes) {
 }
 
 function remarkProfile(profile: MarkdownProfile) {
-  const rewrite = profile === 'full' ? shiftHeadings : flattenForComment;
   return (tree: MdastRoot) => {
     rewriteTree(tree, (node) => {
       lowerCaseScheme(node);
-      return rewrite(node);
+      return profile === 'comment' ? flattenForComment(node) : undefined;
     });
+    if (profile === 'full') outlineHeadings(tree);
   };
 }
 
