@@ -4,7 +4,7 @@ import { DeleteCommentForm, EditCommentForm, ReplyForm, type CommentAction } fro
 import { Markdown } from '@/components/markdown';
 import { ReactionBar } from '@/components/reaction-bar';
 import { ReportForm, type ReportAction } from '@/components/report-form';
-import type { ReactionKind } from '@/db/schema/content';
+import type { ReactionKind } from '@/lib/reactions';
 import type { ActionResult } from '@/lib/action-result';
 import { LocalTime } from '@/components/local-time';
 

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { REACTION_KINDS, type ReactionKind } from '@/db/schema/content';
+import { REACTION_KINDS, type ReactionKind } from '@/lib/reactions';
 import { initialResult, type ActionResult } from '@/lib/action-result';
 
 export const REACTION_LABELS: Record<ReactionKind, { emoji: string; label: string }> = {

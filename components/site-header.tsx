@@ -1,11 +1,33 @@
 import Link from 'next/link';
-import { Bell, Settings } from 'lucide-react';
 import { Avatar } from '@/components/avatar';
 import { buttonClass } from '@/components/ui/button';
 import { countUnread } from '@/db/queries/notifications';
 import { currentUser } from '@/lib/session';
 
 const link = buttonClass('ghost', 'shrink-0 px-2.5');
+
+/**
+ * Lucide's bell (ISC licence), drawn here: lucide-react's icon component is a client component,
+ * and importing it in the header put its code on every page, for visitors too.
+ */
+function BellIcon({ className }: { className?: string }) {
+  return (
+    <svg aria-hidden="true" className={className} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+      <path d="M10.268 21a2 2 0 0 0 3.464 0" />
+      <path d="M3.262 15.326A1 1 0 0 0 4 17h16a1 1 0 0 0 .74-1.673C19.41 13.956 18 12.499 18 8A6 6 0 0 0 6 8c0 4.499-1.411 5.956-2.738 7.326" />
+    </svg>
+  );
+}
+
+/** Lucide's settings gear (ISC licence), drawn here for the same reason as the bell. */
+function SettingsIcon({ className }: { className?: string }) {
+  return (
+    <svg aria-hidden="true" className={className} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+      <path d="M9.671 4.136a2.34 2.34 0 0 1 4.659 0 2.34 2.34 0 0 0 3.319 1.915 2.34 2.34 0 0 1 2.33 4.033 2.34 2.34 0 0 0 0 3.831 2.34 2.34 0 0 1-2.33 4.033 2.34 2.34 0 0 0-3.319 1.915 2.34 2.34 0 0 1-4.659 0 2.34 2.34 0 0 0-3.32-1.915 2.34 2.34 0 0 1-2.33-4.033 2.34 2.34 0 0 0 0-3.831A2.34 2.34 0 0 1 6.35 6.051a2.34 2.34 0 0 0 3.319-1.915" />
+      <circle cx="12" cy="12" r="3" />
+    </svg>
+  );
+}
 
 export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const user = await currentUser();
@@ -61,7 +83,7 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
               aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
               data-testid="bell"
             >
-              <Bell aria-hidden="true" className="size-5" />
+              <BellIcon className="size-5" />
               {unread > 0 && (
                 <span
                   aria-hidden="true"
@@ -77,7 +99,7 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
             </Link>
             {/* An icon, as the bell: with the member's links the row fits 1280 px on one line. */}
             <Link href="/settings" className={buttonClass('ghost', 'px-2')} aria-label="Settings" title="Settings">
-              <Settings aria-hidden="true" className="size-5" />
+              <SettingsIcon className="size-5" />
             </Link>
             <form action={signOutAction}>
               <button type="submit" className={buttonClass('secondary', 'px-3')}>

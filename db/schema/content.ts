@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { REACTION_KINDS } from '../../lib/reactions';
 import { users } from './users';
 
+export { REACTION_KINDS, type ReactionKind } from '../../lib/reactions';
+
 export const POST_STATUSES = ['draft', 'published'] as const;
-export const MAX_POST_TAGS = 4;
 
 /** A member's writing. Rendered from markdown on the server, sanitised (lib/markdown.ts). */
 export const posts = pgTable(
@@ -78,9 +80,6 @@ export const comments = pgTable(
     index('comments_replies_to_idx').on(t.repliesToId, t.authorId),
   ],
 );
-
-export const REACTION_KINDS = ['like', 'insightful', 'thanks', 'celebrate'] as const;
-export type ReactionKind = (typeof REACTION_KINDS)[number];
 
 /** One reaction of each kind per member and target (a post or a comment). */
 export const reactions = pgTable(

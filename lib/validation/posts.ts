@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { MAX_POST_TAGS, REACTION_KINDS } from '@/db/schema/content';
+import { REACTION_KINDS } from '@/lib/reactions';
 import { parseTagList } from '@/lib/tags';
 import { listText, singleLine } from './text';
 
 export const MAX_TITLE_LENGTH = 150;
 export const MAX_POST_BODY = 50_000;
 export const MAX_COMMENT_BODY = 10_000;
+// The posts table's check constraint allows as many.
+export const MAX_POST_TAGS = 4;
 
 // Unlike names, long-form text keeps format characters (\p{Cf}): emoji joiners and soft hyphens
 // are ordinary in prose. Control characters other than tab and line breaks have no use in it.
