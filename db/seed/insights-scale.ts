@@ -8,13 +8,25 @@
 // requests are answered within a day; mentors' popularity is skewed, with a few busy ones.
 // Every row goes in through the real schema — constraints, foreign keys and triggers on — so
 // the data passes the same rules as the app's (capacity, one active mentorship per pair, …).
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
-import postgres from 'postgres';
-import { fromPostgres } from '@/db';
-import { migrate } from '@/db/migrate';
 import { pairKey } from '@/lib/rapport';
 import { seededRandom, seededUuid } from './bulk';
+import {
+  ensureDataset,
+  iso,
+  line,
+  orderBy,
+  pick,
+  skewedSampler,
+  textArray,
+  weighted,
+  type DatasetMarker as CopyDatasetMarker,
+  type DatasetSpec,
+  type EnsureOptions,
+  type Random,
+  type Table,
+} from './copy';
+
+export { databaseName, type EnsureOptions, type Progress, type TableLoad } from './copy';
 
 /** Bumped when the generated shape changes, so an older data set is made again. */
 export const GENERATOR_VERSION = 1;
@@ -36,24 +48,7 @@ export type ScaleSize = typeof FULL_SIZE;
 export const sizeAt = (scale: number): ScaleSize =>
   Object.fromEntries(Object.entries(FULL_SIZE).map(([k, v]) => [k, Math.max(k === 'mentors' ? 20 : 50, Math.round(v * scale))])) as ScaleSize;
 
-export type TableLoad = { table: string; rows: number; seconds: number };
-export type DatasetMarker = {
-  generator: 'insights-scale';
-  version: number;
-  seed: number;
-  scale: number;
-  until: string;
-  complete: boolean;
-  generatedAt?: string;
-  /** Wall time of the whole generation, and of the COPY phase alone. */
-  seconds?: number;
-  loadSeconds?: number;
-  /** Building the secondary indexes and validating the foreign keys after the COPY. */
-  indexSeconds?: number;
-  vacuumSeconds?: number;
-  rows?: number;
-  tables?: TableLoad[];
-};
+export type DatasetMarker = CopyDatasetMarker<'insights-scale'>;
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -100,43 +95,8 @@ const PHRASES = [
   'Try writing the tests first this time.',
 ];
 
-type Random = () => number;
-
-/** A sampler of ranks 0..n-1 with P(k) ∝ (k + offset)^-s: a few busy mentors, a long tail. */
-function skewedSampler(n: number, s: number, offset: number, random: Random) {
-  const cumulative = new Float64Array(n);
-  let total = 0;
-  for (let k = 0; k < n; k++) cumulative[k] = total += (k + offset) ** -s;
-  return () => {
-    const x = random() * total;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cumulative[mid]! > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
-}
-
-function weighted(weights: readonly number[], random: Random) {
-  let x = random();
-  for (let i = 0; i < weights.length; i++) if ((x -= weights[i]!) < 0) return i;
-  return weights.length - 1;
-}
-
 function normal(random: Random) {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
-
-const pick = <T>(items: readonly T[], random: Random) => items[Math.floor(random() * items.length)]!;
-
-/** Sorts indices 0..n-1 by the times, ties by index (a stable, oldest-first order). */
-function orderBy(times: Float64Array | number[]) {
-  const order = new Uint32Array(times.length);
-  for (let k = 0; k < order.length; k++) order[k] = k;
-  return order.sort((x, y) => times[x]! - times[y]! || x - y);
 }
 
 /** Everything the tables need, as numbers; strings are made while the rows are written. */
@@ -439,15 +399,6 @@ export function planInsightsHistory(seed: number, size: ScaleSize, until: Date) 
 
 type Plan = ReturnType<typeof planInsightsHistory>;
 
-// COPY text format: tab-separated, \N for NULL, backslash escapes.
-const NULL = '\\N';
-const text = (value: string) => value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-const iso = (ms: number) => (Number.isNaN(ms) ? null : new Date(ms).toISOString());
-const textArray = (items: string[]) => `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-const line = (values: (string | number | null)[]) => values.map((v) => (v === null ? NULL : typeof v === 'number' ? String(v) : text(v))).join('\t');
-
-type Table = { table: string; columns: string[]; rows: number; lines: () => Iterable<string> };
-
 /** The tables in insertion order (parents before children), each as COPY lines. */
 function tablesOf(plan: Plan): Table[] {
   const { ids, size, mentorships: M, requests: R, offers: O, grown: G, goals, ratings, messages } = plan;
@@ -749,106 +700,17 @@ function tablesOf(plan: Plan): Table[] {
   }
 }
 
-/** Streams a table's lines into COPY … FROM STDIN, in chunks, honouring back-pressure. */
-async function copyInto(sql: postgres.Sql, table: Table, onRows: (rows: number) => void) {
-  const query = sql.unsafe(`copy ${table.table} (${table.columns.join(', ')}) from stdin`);
-  const stream = await query.writable();
-  // postgres.js resolves the query with the stream, so an error the server reports for the
-  // COPY (a violated constraint) only reaches query.reject, which is then a no-op, and the
-  // stream never finishes: catch it there instead.
-  const failed = new Promise<never>((_, reject) => {
-    (query as unknown as { reject: (error: unknown) => void }).reject = reject;
-  });
-  const done = Promise.race([finished(stream), failed]);
-  done.catch(() => {});
-  let chunk = '';
-  let rows = 0;
-  for (const row of table.lines()) {
-    chunk += row + '\n';
-    rows++;
-    if (chunk.length >= 1 << 18) {
-      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
-      chunk = '';
-      onRows(rows);
-    }
-  }
-  stream.end(chunk);
-  await done;
-  onRows(rows);
-  return rows;
-}
-
-/**
- * Drops the loaded tables' secondary indexes and foreign keys for the COPY and returns how to put
- * them back exactly as they were (their definitions as Postgres prints them). Building an index
- * once and checking a foreign key with one join are several times faster than maintaining and
- * checking them row by row, and every row is still checked: a duplicate fails the unique index
- * build, an orphan the constraint's validation. Primary keys, checks and triggers stay on.
- */
-async function deferIndexesAndForeignKeys(sql: postgres.Sql, tables: string[]) {
-  const foreignKeys = await sql<{ table: string; name: string; definition: string }[]>`
-    select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition
-    from pg_constraint
-    where contype = 'f' and connamespace = 'public'::regnamespace and conrelid::regclass::text = any(${tables})
-    order by conrelid::regclass::text, conname`;
-  const indexes = await sql<{ name: string; definition: string }[]>`
-    select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
-    from pg_index i
-    where i.indrelid::regclass::text = any(${tables}) and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
-    order by 1`;
-  for (const fk of foreignKeys) await sql.unsafe(`alter table ${fk.table} drop constraint "${fk.name}"`);
-  for (const index of indexes) await sql.unsafe(`drop index ${index.name}`);
-  return {
-    indexes: indexes.length,
-    foreignKeys: foreignKeys.length,
-    async restore() {
-      await sql.unsafe(`set maintenance_work_mem = '256MB'`);
-      for (const index of indexes) await sql.unsafe(index.definition);
-      for (const fk of foreignKeys) await sql.unsafe(`alter table ${fk.table} add constraint "${fk.name}" ${fk.definition}`);
-      await sql.unsafe(`reset maintenance_work_mem`);
-    },
-  };
-}
-
-export type Progress = {
-  start(total: number): void;
-  update(rows: number, table: string, rate: number): void;
-  stop(): void;
-};
-
-export function databaseName(url: string) {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
-}
-
-function withDatabase(url: string, name: string) {
-  const next = new URL(url);
-  next.pathname = `/${encodeURIComponent(name)}`;
-  return next.toString();
-}
-
-async function readMarker(admin: postgres.Sql, name: string): Promise<{ exists: boolean; marker?: DatasetMarker }> {
-  const [row] = await admin<{ comment: string | null }[]>`
-    select shobj_description(oid, 'pg_database') as comment from pg_database where datname = ${name}`;
-  if (!row) return { exists: false };
-  try {
-    const marker = JSON.parse(row.comment ?? '') as DatasetMarker;
-    return { exists: true, marker: marker.generator === 'insights-scale' ? marker : undefined };
-  } catch {
-    return { exists: true };
-  }
-}
-
-const writeMarker = (sql: postgres.Sql, name: string, marker: DatasetMarker) =>
-  sql.unsafe(`comment on database "${name.replace(/"/g, '""')}" is '${JSON.stringify(marker).replace(/'/g, "''")}'`);
-
-export type EnsureOptions = {
-  seed: number;
-  scale: number;
-  until?: Date;
-  /** Make it again even when a matching data set exists. */
-  regenerate?: boolean;
-  progress?: Progress;
-  log?: (message: string) => void;
+const INSIGHTS_DATASET: DatasetSpec<'insights-scale'> = {
+  generator: 'insights-scale',
+  version: GENERATOR_VERSION,
+  defaultUntil: DEFAULT_UNTIL,
+  kind: 'an insights benchmark data set',
+  urlVariable: 'BENCH_DATABASE_URL',
+  plan({ seed, scale, until, log }) {
+    const size = sizeAt(scale);
+    log(`Planning ${size.mentorships.toLocaleString('en-US')} mentorships and ${size.events.toLocaleString('en-US')} events (seed ${seed})…`);
+    return tablesOf(planInsightsHistory(seed, size, until));
+  },
 };
 
 /**
@@ -857,96 +719,5 @@ export type EnsureOptions = {
  * it is one of ours or has no tables, never someone else's database. Migrations are applied
  * either way, so a new index reaches the kept data.
  */
-export async function ensureInsightsDataset(url: string, options: EnsureOptions): Promise<{ marker: DatasetMarker; reused: boolean }> {
-  const log = options.log ?? (() => {});
-  const name = databaseName(url);
-  const until = options.until ?? DEFAULT_UNTIL;
-  const admin = postgres(withDatabase(url, 'postgres'), { max: 1, onnotice: () => {} });
-  try {
-    const found = await readMarker(admin, name);
-    const wanted = { generator: 'insights-scale', version: GENERATOR_VERSION, seed: options.seed, scale: options.scale, until: until.toISOString() } as const;
-    const m = found.marker;
-    const matches = m && m.complete && m.version === wanted.version && m.seed === wanted.seed && m.scale === wanted.scale && m.until === wanted.until;
-    if (found.exists && matches && !options.regenerate) {
-      const database = fromPostgres(url, { max: 1 });
-      await migrate(database);
-      await database.close();
-      return { marker: m, reused: true };
-    }
-    if (found.exists) {
-      if (!m) {
-        const probe = postgres(url, { max: 1, onnotice: () => {} });
-        const [{ tables } = { tables: 0 }] = await probe<{ tables: number }[]>`
-          select count(*)::int as tables from information_schema.tables where table_schema = 'public'`;
-        await probe.end();
-        if (tables > 0) throw new Error(`Database "${name}" exists, has tables and is not an insights benchmark data set: not touching it. Choose another BENCH_DATABASE_URL.`);
-      }
-      log(m ? `Data set in "${name}" is ${matches ? 'current, but --regenerate asked' : m.complete ? 'for another seed, size or generator version' : 'incomplete'}: making it again.` : `Using the empty database "${name}".`);
-      await admin.unsafe(`drop database "${name.replace(/"/g, '""')}" with (force)`);
-    }
-    await admin.unsafe(`create database "${name.replace(/"/g, '""')}"`);
-    await writeMarker(admin, name, { ...wanted, complete: false });
-
-    const started = performance.now();
-    const database = fromPostgres(url, { max: 1 });
-    await migrate(database);
-    await database.close();
-
-    const size = sizeAt(options.scale);
-    log(`Planning ${size.mentorships.toLocaleString('en-US')} mentorships and ${size.events.toLocaleString('en-US')} events (seed ${options.seed})…`);
-    const plan = planInsightsHistory(options.seed, size, until);
-    const tables = tablesOf(plan);
-    const total = tables.reduce((s, t) => s + t.rows, 0);
-    log(`Planned in ${((performance.now() - started) / 1000).toFixed(1)} s; writing ${total.toLocaleString('en-US')} rows with COPY…`);
-
-    // One session: no fsync wait per COPY (the data set is disposable; a crash means regenerate).
-    const sql = postgres(url, { max: 1, onnotice: () => {}, connection: { synchronous_commit: 'off' } });
-    const deferred = await deferIndexesAndForeignKeys(sql, tables.map((t) => t.table));
-    const loads: TableLoad[] = [];
-    const loadStarted = performance.now();
-    options.progress?.start(total);
-    let before = 0;
-    try {
-      for (const table of tables) {
-        const t0 = performance.now();
-        const rows = await copyInto(sql, table, (rows) => {
-          const seconds = (performance.now() - loadStarted) / 1000;
-          options.progress?.update(before + rows, table.table, Math.round((before + rows) / Math.max(seconds, 0.001)));
-        });
-        before += rows;
-        loads.push({ table: table.table, rows, seconds: (performance.now() - t0) / 1000 });
-      }
-    } finally {
-      options.progress?.stop();
-    }
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
-    for (const l of loads) log(`  ${l.table.padEnd(20)} ${l.rows.toLocaleString('en-US').padStart(10)} rows  ${l.seconds.toFixed(1).padStart(6)} s  ${Math.round(l.rows / l.seconds).toLocaleString('en-US').padStart(9)} rows/s`);
-    log(`COPY: ${total.toLocaleString('en-US')} rows in ${loadSeconds.toFixed(1)} s (${Math.round(total / loadSeconds).toLocaleString('en-US')} rows/s). Building ${deferred.indexes} indexes, validating ${deferred.foreignKeys} foreign keys…`);
-    const indexStarted = performance.now();
-    await deferred.restore();
-    const indexSeconds = (performance.now() - indexStarted) / 1000;
-    log(`Indexes and foreign keys in ${indexSeconds.toFixed(1)} s. Vacuuming and analysing…`);
-    // As autovacuum would leave the tables in steady use: statistics, and a visibility map so
-    // index-only scans need not visit the heap.
-    const vacuumStarted = performance.now();
-    for (const table of tables) await sql.unsafe(`vacuum (analyze) ${table.table}`);
-    const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
-    await sql.end({ timeout: 5 });
-
-    const marker: DatasetMarker = {
-      ...wanted,
-      complete: true,
-      generatedAt: new Date().toISOString(),
-      seconds: (performance.now() - started) / 1000,
-      loadSeconds,
-      indexSeconds,
-      vacuumSeconds,
-      rows: total,
-      tables: loads,
-    };
-    await writeMarker(admin, name, marker);
-    return { marker, reused: false };
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-}
+export const ensureInsightsDataset = (url: string, options: EnsureOptions): Promise<{ marker: DatasetMarker; reused: boolean }> =>
+  ensureDataset(url, INSIGHTS_DATASET, options);
