@@ -60,11 +60,12 @@ const dataset = await ensureLargeDataset(postgresUrl, { seed: SEED, scale, log }
 log(dataset.reused ? 'Reusing the data set made earlier.' : `Data set made in ${round(dataset.marker.seconds ?? 0)} s.`);
 
 // The plans of every statement the key pages send, on this data.
-const plans = await explainPages(postgresUrl, `${RESULTS}/plans-postgres.txt`);
+const plansFile = `${RESULTS}/plans-postgres${flags.scale === 'large' ? '' : `-${flags.scale}`}.txt`;
+const plans = await explainPages(postgresUrl, plansFile);
 for (const p of plans) {
   log(`  ${p.page.padEnd(48)} ${String(p.statements).padStart(2)} statements  ${p.ms.toFixed(1).padStart(7)} ms in Postgres${p.seqScans.length ? `  SEQ SCAN on ${p.seqScans.join(', ')}` : ''}`);
 }
-log(`Plans written to ${RESULTS}/plans-postgres.txt`);
+log(`Plans written to ${plansFile}`);
 
 // The scheduled job's backlog first (requests of the data set expiring by now, their warnings
 // and reminders), as a site that has been running would have no backlog: otherwise the server's

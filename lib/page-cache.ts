@@ -1,6 +1,7 @@
 // A micro-cache for the signed-out view of public pages, kept in each instance's memory for a
 // second: under load a page is rendered about once a second per address instead of once per
-// visitor, and nobody sees anything older than that (plus one render). What a CDN does with the
+// visitor, and nobody sees anything older than a second and a half (a copy past its second is served
+// while the next one renders). What a CDN does with the
 // pages' Cache-Control for a minute, the origin does for itself for a second — so a busy site
 // with no CDN in front still serves a post or a profile from memory.
 //
@@ -14,6 +15,8 @@
 import { LRUCache } from 'lru-cache';
 
 export const PAGE_CACHE_SECONDS = 1;
+/** The oldest copy served while a fresh one renders: about what a page can lag a write on another instance. */
+export const STALE_SECONDS = 1.5;
 
 type Entry = { body: string; headers: [string, string][]; nonce: string; storedAt: number };
 
@@ -73,12 +76,25 @@ async function render(pathWithSearch: string): Promise<Entry | undefined> {
 export async function cachedPage(pathWithSearch: string, nonce: string, policy: string, extraHeaders: Record<string, string>): Promise<Response | undefined> {
   const { entries, inflight } = state();
   let entry = entries.get(pathWithSearch);
-  if (!entry || Date.now() - entry.storedAt > PAGE_CACHE_SECONDS * 1000) {
+  const age = entry ? Date.now() - entry.storedAt : Infinity;
+  const refresh = () => {
     let pending = inflight.get(pathWithSearch);
     if (!pending) {
-      pending = render(pathWithSearch).finally(() => inflight.delete(pathWithSearch));
+      pending = render(pathWithSearch)
+        .then((rendered) => {
+          if (rendered) entries.set(pathWithSearch, rendered);
+          return rendered;
+        })
+        .finally(() => inflight.delete(pathWithSearch));
       inflight.set(pathWithSearch, pending);
     }
+    return pending;
+  };
+  // Past its second but within two: served as it is while a fresh copy renders in the background,
+  // so no visitor waits for a render while the page is busy.
+  if (entry && age > PAGE_CACHE_SECONDS * 1000 && age <= STALE_SECONDS * 1000) refresh().catch(() => undefined);
+  if (!entry || age > STALE_SECONDS * 1000) {
+    const pending = refresh();
     let rendered: Entry | undefined;
     try {
       rendered = await pending;
@@ -86,7 +102,6 @@ export async function cachedPage(pathWithSearch: string, nonce: string, policy: 
       return undefined;
     }
     if (!rendered) return undefined;
-    entries.set(pathWithSearch, rendered);
     entry = rendered;
   }
   const headers = new Headers(entry.headers);
