@@ -13,7 +13,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // Long multi-page tests (axe over every member page, three-browser flows) need over 30 s when
+  // two workers, the server and Chromium share two cores in CI.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: reportDir ? [['list'], ['json', { outputFile: path.join(reportDir, 'playwright.json') }]] : [['list']],
   use: {
