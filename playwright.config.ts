@@ -12,10 +12,7 @@ export default defineConfig({
   testMatch: process.env.TOUR === '1' ? '**/*.tour.ts' : '**/*.spec.ts',
   fullyParallel: true,
   workers: 2,
-  // One retry, reported as "flaky" in the JSON report: a test that stalls behind a parallel
-  // test on the embedded database (seen once: the phone layout test, see the closing note) gets a
-  // second chance. To be removed once that stall is understood.
-  retries: 1,
+  retries: 0,
   // Long multi-page tests (axe over every member page, three-browser flows) need over 30 s when
   // two workers, the server and Chromium share two cores in CI.
   timeout: 60_000,

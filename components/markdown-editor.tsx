@@ -84,8 +84,10 @@ export function MarkdownEditor({
 
   const length = [...source].length;
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <div className="space-y-1">
+    // minmax(0, 1fr): a long line of code in the preview scrolls inside it instead of widening
+    // the column, and with it the page (a phone then zooms out and the buttons move).
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-2">
+      <div className="min-w-0 space-y-1">
         <label htmlFor={name} className="block text-sm font-medium">
           {label}
         </label>
@@ -106,7 +108,7 @@ export function MarkdownEditor({
           </p>
         )}
       </div>
-      <section aria-labelledby={`${name}-preview-heading`} className="space-y-1">
+      <section aria-labelledby={`${name}-preview-heading`} className="min-w-0 space-y-1">
         <div className="flex items-baseline justify-between gap-2">
           <h2 id={`${name}-preview-heading`} className="text-sm font-medium">
             Preview
