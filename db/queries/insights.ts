@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, rowsOf } from '@/db';
 import { COHORTS, TIME_TO_MENTORSHIP_BUCKETS, type Cohort, type InsightsData, type Window, windowStart } from '@/lib/insights';
 import { kaplanMeierCounts } from '@/lib/stats';
 
@@ -12,7 +12,6 @@ import { kaplanMeierCounts } from '@/lib/stats';
  */
 export type Scope = { mentorId?: string; window?: Window; now?: Date };
 
-const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 /**
  * Each statement in a transaction of its own, without parallel workers: the computation already
  * runs its statements side by side, and workers would only compete with them for the same cores

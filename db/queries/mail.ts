@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db } from '@/db';
+import { db, rowsOf } from '@/db';
 import { mailOutbox, NOTIFICATION_KINDS, notifications, users, type NotificationKind } from '@/db/schema';
 import { appUrl } from '@/lib/env';
 import { mailTransport, renderMail, type MailItem, type MailTransport } from '@/lib/mail';
@@ -39,7 +39,6 @@ const DIGEST_MAX_ITEMS = 30;
 export const DIGEST_KINDS = NOTIFICATION_KINDS.filter((k) => KIND_SETTINGS[k].mail === 'digest');
 const DIGEST_ABOUT = 'Daily digest of replies, comments, reactions, followers and new posts';
 
-const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 const iso = (d: Date) => d.toISOString();
 
 // The kinds' default channels as SQL, for members who never chose (constants, not input).

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, rowsOf } from '@/db';
 import { comments, NOTIFICATION_KINDS, notifications, notificationSettings, posts, users, type Channel, type NotificationKind } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { KIND_SETTINGS, type NotificationData } from '@/lib/notifications';
@@ -9,7 +9,6 @@ import type { Tx } from './events';
 
 type Queryable = Pick<Tx, 'execute' | 'select' | 'insert' | 'update'>;
 
-const rowsOf = <T>(result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 
 /** The member's channel for a kind: their choice, or the kind's default. */
 export async function channelFor(tx: Queryable, userId: string, kind: NotificationKind): Promise<Channel> {

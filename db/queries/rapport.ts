@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, rowsOf } from '@/db';
 import { events, mentorProfiles, users } from '@/db/schema';
 import { GROWN_SCORE, HALF_LIFE_DAYS, isGrown, MIN_EXCHANGES_EACH, MIN_WEEKS, pairKey, POINTS, type RapportFacts } from '@/lib/rapport';
 import { recordEvent, type Tx } from './events';
@@ -51,7 +51,6 @@ const MIN_LISTED_SCORE = 0.1;
 
 type Row = { partner: string; score: number; from_me: number; from_them: number; weeks: number; first_at: Date | string | null; last_at: Date | string | null };
 
-const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Row[];
 const toDate = (v: Date | string | null) => (v === null ? null : new Date(v));
 const facts = (r: Row): RapportFacts => ({
   score: Number(r.score),
@@ -64,7 +63,7 @@ const facts = (r: Row): RapportFacts => ({
 
 /** The rapport between two members, from `a`'s side. */
 export async function rapportBetween(a: string, b: string, options: { now?: Date; tx?: Queryable } = {}): Promise<RapportFacts> {
-  const [row] = rowsOf(await (options.tx ?? db()).execute(rapportSql(a, b, options.now)));
+  const [row] = rowsOf<Row>(await (options.tx ?? db()).execute(rapportSql(a, b, options.now)));
   return row ? facts(row) : { score: 0, fromMe: 0, fromThem: 0, weeks: 0, firstAt: null, lastAt: null };
 }
 
@@ -91,7 +90,7 @@ export async function noteInteraction(tx: Tx, actorId: string, targetId: string)
  * each side. A request sent after that is "warm".
  */
 export async function hadTwoWayInteraction(tx: Queryable, a: string, b: string) {
-  const [row] = rowsOf(
+  const [row] = rowsOf<Row>(
     await tx.execute(sql`with x as (${interactions(a, b)})
       select (count(*) filter (where actor = ${a}::uuid))::int as from_me, (count(*) filter (where actor = ${b}::uuid))::int as from_them from x`),
   );
@@ -101,7 +100,7 @@ export async function hadTwoWayInteraction(tx: Queryable, a: string, b: string) 
 /** The viewer's connections, strongest first, with whether each has grown and who is a mentor. */
 export async function listConnections(viewerId: string, limit = 50) {
   // A follow long ago with nothing since has faded to nothing: not a connection worth listing.
-  const rows = rowsOf(await db().execute(sql`${rapportSql(viewerId)} order by score desc limit ${limit}`)).filter(
+  const rows = rowsOf<Row>(await db().execute(sql`${rapportSql(viewerId)} order by score desc limit ${limit}`)).filter(
     (r) => Number(r.score) >= MIN_LISTED_SCORE || r.from_me + r.from_them > 0,
   );
   if (!rows.length) return [];
@@ -141,6 +140,6 @@ export async function firstContactAt(tx: Queryable, a: string, b: string, until:
       (select min(created_at) from mentorship_requests where ${pair('mentor_id', 'mentee_id')}),
       (select min(created_at) from mentorship_offers where ${pair('mentor_id', 'mentee_id')}),
       ${until.toISOString()}::timestamptz) as first_at`);
-  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { first_at: Date | string }[];
+  const [row] = rowsOf<{ first_at: Date | string }>(result);
   return new Date(row!.first_at);
 }
