@@ -63,7 +63,11 @@ export async function copyToPglite(postgresUrl: string, options: { log?: (m: str
         pending = [];
         size = 0;
       };
-      const stream = await sql.unsafe(`copy (select ${list} from ${table}) to stdout`).readable();
+      // A connection of its own for each table's stream, closed afterwards: a postgres.js
+      // connection that streamed a COPY with pauses can stay stuck in read mode, and the next
+      // statement on it never runs (porsager/postgres#499, #917).
+      const source = postgres(postgresUrl, { max: 1, onnotice: () => {} });
+      const stream = await source.unsafe(`copy (select ${list} from ${table}) to stdout`).readable();
       let carry: Buffer = Buffer.alloc(0);
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         // Cut at the last newline so every blob holds whole rows.
@@ -85,6 +89,7 @@ export async function copyToPglite(postgresUrl: string, options: { log?: (m: str
         size += carry.length;
       }
       await flush();
+      await source.end({ timeout: 0 });
       total += rows;
       if (rows) log(`  ${table.padEnd(22)} ${rows.toLocaleString('en-US').padStart(10)} rows  ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s`);
     }
