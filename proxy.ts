@@ -6,7 +6,7 @@ import { cachedPage, clearPageCache, wantsFreshRender } from '@/lib/page-cache';
 import { contentSecurityPolicy } from '@/lib/security-headers';
 
 /** Members-only pages: visitors are sent to sign in first. */
-const MEMBERS_ONLY = [/^\/settings(\/|$)/, /^\/requests(\/|$)/, /^\/mentorships(\/|$)/, /^\/connections(\/|$)/, /^\/notifications(\/|$)/, /^\/admin(\/|$)/, /^\/u\/[^/]+\/ask$/];
+const MEMBERS_ONLY = [/^\/settings(\/|$)/, /^\/welcome(\/|$)/, /^\/requests(\/|$)/, /^\/mentorships(\/|$)/, /^\/connections(\/|$)/, /^\/notifications(\/|$)/, /^\/admin(\/|$)/, /^\/u\/[^/]+\/ask$/];
 
 /**
  * Public pages whose signed-out view is the same for every visitor: a CDN may keep it for a

@@ -527,6 +527,17 @@ const MATRIX: Record<string, ActionEntry> = {
         (actor === s.owner || !(await has(database.db.select().from(notificationSettings).where(eq(notificationSettings.userId, s.owner))))),
     }),
   ],
+  '(app)/welcome/actions.ts#saveOnboardingAction': [
+    action('own answers', {
+      parties: 'any member answers onboarding for themself; a smuggled userId naming the owner must be ignored',
+      setup: twoMembers,
+      form: (s) => ({ goal: 'find', interests: 'authz-topic', languages: 'en', startPreference: 'grow', userId: s.owner, id: s.owner }),
+      allowed: SIGNED_IN,
+      effect: async (s, actor) =>
+        (await user(actor!))?.interests.includes('authz-topic') === true &&
+        (actor === s.owner || (await user(s.owner))?.interests.length === 0),
+    }),
+  ],
   '(app)/notifications/actions.ts#markAllReadAction': [
     action('mark all read', {
       parties: 'owner: the recipient of an unread notification; other party: who caused it',

@@ -416,6 +416,14 @@ const SPECS: Record<string, Spec | { noInput: string }> = {
     setup: () => signedIn(),
     form: () => ({ message: 'in_app', comment_reply: 'off' }),
   },
+  '(app)/welcome/actions.ts#saveOnboardingAction': {
+    setup: () => signedIn(),
+    form: () => ({ goal: 'both', interests: 'testing', otherInterests: 'Public speaking', languages: 'en', startPreference: 'either' }),
+    text: {
+      // Typed topics are stored as tag slugs, after the ticked one.
+      otherInterests: { normalise: (v) => [...new Set(['testing', ...NORMALISE.tags(v)])], stored: async (c) => (await userRow(c.actor!))?.interests },
+    },
+  },
   '(app)/notifications/actions.ts#markAllReadAction': { noInput: 'takes no fields' },
 
   // ———————————————————————————————————————————————— the Ask path

@@ -48,6 +48,15 @@ export default async function HomePage() {
           Send a mentor a formal request — or follow people, read what they write and discuss it until a mentorship grows
           by itself. Ask or Grow supports both, and measures which works better.
         </p>
+        {user && !user.onboardedAt && (
+          <p className="mx-auto max-w-2xl rounded-xl bg-ask-50 px-4 py-3 text-ask-700">
+            New here?{' '}
+            <Link href="/welcome" className="font-semibold underline">
+              Tell us what you are looking for
+            </Link>{' '}
+            and get mentors suggested to you.
+          </p>
+        )}
         <div className="flex flex-col justify-center gap-3 sm:flex-row">
           {user ? (
             <>

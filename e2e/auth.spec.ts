@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, header, newMember, signIn, signOut, signUp } from './fixtures';
 
-test('a newcomer signs up, lands on their page, signs out and signs back in', async ({ page }) => {
+test('a newcomer signs up, is welcomed by name, signs out and signs back in', async ({ page }) => {
   const member = await signUp(page);
-  await expect(page.getByRole('heading', { level: 1, name: member.displayName })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `Welcome, ${member.displayName}` })).toBeVisible();
   await expect(header(page).getByText(member.displayName)).toBeVisible();
 
   await signOut(page);

@@ -93,7 +93,7 @@ test('the whole Ask path works with the keyboard alone: sign up, find, ask, acce
   }
   await tabTo(page, page.getByRole('button', { name: 'Create account' }));
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/u/${mentee.handle}$`));
+  await expect(page).toHaveURL(/\/welcome$/);
   await expect(header(page).getByRole('button', { name: 'Sign out' })).toBeVisible();
 
   // The directory: search by name, then keep only mentors with open slots.

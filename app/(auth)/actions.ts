@@ -44,7 +44,7 @@ export const signUpAction = validatedAction(signUpSchema, async (input, formData
     );
   }
   try {
-    await signIn('credentials', { identifier: input.email, password: input.password, redirectTo: `/u/${input.handle}` });
+    await signIn('credentials', { identifier: input.email, password: input.password, redirectTo: '/welcome' });
   } catch (error) {
     // The account exists; only signing in was refused, for the address's many recent attempts.
     if (error instanceof TooManySignInAttempts) {

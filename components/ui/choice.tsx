@@ -29,7 +29,7 @@ export function ChoiceGroup({
 export function Choice({ label, detail, ...input }: { label: string; detail?: string } & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <label className="flex items-start gap-2 text-sm">
-      <input className="mt-0.5 size-4 accent-ask-700" {...input} />
+      <input className="mt-0.5 size-4 shrink-0 accent-ask-700" {...input} />
       <span>
         <span className="font-medium">{label}</span>
         {detail && <span className="block text-stone-600 dark:text-stone-400">{detail}</span>}

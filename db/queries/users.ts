@@ -71,6 +71,8 @@ export async function getSessionUser(id: string) {
       suspendedAt: users.suspendedAt,
       // New accounts get stricter rate limits (lib/rate-limits.ts).
       createdAt: users.createdAt,
+      // Until set, the home page offers onboarding (/welcome).
+      onboardedAt: users.onboardedAt,
     })
     .from(users)
     .where(eq(users.id, id))

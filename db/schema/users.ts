@@ -12,6 +12,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+/** What a member said they are here for, when they signed up (onboarding, /welcome). */
+export const MEMBER_GOALS = ['find', 'mentor', 'both'] as const;
+export type MemberGoal = (typeof MEMBER_GOALS)[number];
+export const MAX_INTERESTS = 10;
+export const MAX_MEMBER_LANGUAGES = 10;
+
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
@@ -34,6 +40,15 @@ export const users = pgTable(
     followerCount: integer('follower_count').notNull().default(0),
     // Set by an admin: a suspended account cannot sign in or act, and its content is hidden.
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    // Onboarding (/welcome): what the member is here for, the topics they care about (tag slugs),
+    // the languages they speak (ISO 639-1) and how they would like a mentorship to start. They
+    // pick the mentors suggested to them; all can be changed later, and all may stay empty.
+    goal: text('goal', { enum: MEMBER_GOALS }),
+    interests: text('interests').array().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+    startPreference: text('start_preference', { enum: ['ask', 'grow', 'either'] }),
+    // Set when onboarding is finished or skipped; until then the home page offers it.
+    onboardedAt: timestamp('onboarded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -46,6 +61,10 @@ export const users = pgTable(
     check('users_display_name_length', sql`char_length(${t.displayName}) between 1 and 60`),
     check('users_bio_length', sql`char_length(${t.bio}) <= 280`),
     check('users_role', sql`${t.role} in ('member', 'admin')`),
+    check('users_goal', sql`${t.goal} in ('find', 'mentor', 'both')`),
+    check('users_start_preference', sql`${t.startPreference} in ('ask', 'grow', 'either')`),
+    check('users_interests_count', sql`cardinality(${t.interests}) <= 10`),
+    check('users_languages_count', sql`cardinality(${t.languages}) <= 10`),
     index('users_created_at_idx').on(t.createdAt),
     index('users_follower_count_idx').on(t.followerCount.desc(), t.id),
   ],

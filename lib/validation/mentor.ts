@@ -3,13 +3,7 @@ import { isLanguageCode } from '@/lib/languages';
 import { isCountryCode, isTimeZone } from '@/lib/places';
 import { parseTagList } from '@/lib/tags';
 import { START_PREFERENCES, MAX_MENTOR_TAGS } from '@/db/schema/mentorship';
-import { hasInvisible, listText, multiLine, singleLine } from './text';
-
-/** A form field that may arrive once, many times, or not at all (checkbox groups). */
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+import { formList as list, hasInvisible, listText, multiLine, singleLine } from './text';
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z

@@ -12,6 +12,12 @@ export const listText = (label: string) =>
     .default('')
     .refine((v) => !hasInvisible(v.replace(/[\n\r]/g, ',')), `${label} cannot contain invisible or control characters.`);
 
+/** A form field that may arrive once, many times, or not at all (checkbox groups). */
+export const formList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
 /** Whether a one-line value holds control, format or line-separator characters (NUL included: Postgres refuses it in text). */
 export const hasInvisible = (v: string) => INVISIBLE.test(v);
 

@@ -60,6 +60,14 @@ export default async function SettingsPage() {
       <Section title="Avatar" id="avatar-heading">
         <AvatarForm user={profile} />
       </Section>
+      <Section title="Interests and suggestions" id="interests-heading">
+        <p className="text-sm text-stone-700 dark:text-stone-300">
+          What you are here for, the topics and languages you care about, and how you like to start.{' '}
+          <Link href="/welcome" className="font-medium text-ask-700 underline dark:text-ask-50">
+            Change them and see the mentors suggested to you
+          </Link>
+        </p>
+      </Section>
       <Section title={mentor ? 'Mentor profile' : 'Become a mentor'} id="mentor-heading">
         {mentor ? (
           <div className="mb-6">
