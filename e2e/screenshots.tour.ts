@@ -67,6 +67,8 @@ test('the tour', async ({ browser, page }) => {
   const mentee = await signedIn(browser, 'mentee@example.com', DEMO_PASSWORD);
   for (const [name, path] of [
     ['home', '/'],
+    ['welcome', '/welcome'],
+    ['suggestions', '/welcome/suggestions'],
     ['feed', '/feed'],
     ['requests', '/requests'],
     ['mentorships', '/mentorships'],
