@@ -16,9 +16,12 @@
 //   --engine postgres|pglite   where the data lives (pglite: a copy of the data set in a folder)
 //   --scale large|medium|<fraction>, --seed N   the data set (default large, seed 1)
 //   --seconds N (10), --connections N (10), --only name,name   to narrow a run
+//   --profile   the server runs under `node --cpu-prof`; afterwards, where its time went (self time by
+//               part of the stack, and the busiest functions) — best with --only and one page
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
@@ -27,6 +30,7 @@ import { DEMO_PASSWORD } from '@/db/seed/demo';
 import { Actions, buildUnlessSkipped, createAccounts, freePort, round, signIn, signInAll, startServer, waitForHealth, type Account } from './harness';
 import { copyToPglite } from './pglite-copy';
 import { explainPages } from './plans';
+import { summarizeProfile } from './profile-summary';
 import { fromPostgres, setDatabase } from '@/db';
 import { runMailJobs } from '@/db/queries/mail';
 import type { MailTransport } from '@/lib/mail';
@@ -39,6 +43,7 @@ const { values: flags } = parseArgs({
     seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '10' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const engine = flags.engine === 'pglite' ? 'pglite' : 'postgres';
@@ -109,7 +114,8 @@ const port = await freePort();
 const authSecret = randomBytes(33).toString('base64');
 process.env.BENCH_BASELINE = '1';
 if (pglite) process.env.DATA_DIR = pglite.dataDir;
-const server = startServer({ databaseUrl, port, authSecret, logFile: `${RESULTS}/bench-server.log` });
+const profileDir = flags.profile ? mkdtempSync(path.join(os.tmpdir(), 'aog-profile-')) : undefined;
+const server = startServer({ databaseUrl, port, authSecret, logFile: `${RESULTS}/bench-server.log`, profileDir });
 let status = 1;
 const cleanup = async () => {
   await server.stop();
@@ -257,10 +263,24 @@ try {
     rows: rows.map((r) => ({ ...r, budgetMet: budgeted(r) ? meets(r) : undefined })),
     plans,
   };
-  writeFileSync(`${RESULTS}/bench-${engine}.json`, JSON.stringify(result, null, 2) + '\n');
-  log(`Written to ${RESULTS}/bench-${engine}.json`);
+  // A narrowed or profiled run does not replace the full table's file.
+  const resultsFile = `${RESULTS}/bench-${engine}${flags.profile ? '-profile' : only ? '-partial' : ''}.json`;
+  writeFileSync(resultsFile, JSON.stringify(result, null, 2) + '\n');
+  log(`Written to ${resultsFile}`);
   status = rows.some((r) => r.errors + r.non2xx > 0) ? 1 : 0;
 } finally {
   await cleanup();
+}
+if (profileDir) {
+  // The profile is written as the server exits (cleanup stopped it).
+  const [file] = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`the server wrote no CPU profile into ${profileDir}`);
+  const summary = summarizeProfile(path.join(profileDir, file));
+  log(`\nWhere the server's time went (${summary.busySeconds} s of CPU, self time, whole run incl. start-up and warm-up):`);
+  for (const p of summary.parts) log(`  ${String(p.percent).padStart(5)}%  ${p.part}`);
+  log('Busiest functions:');
+  for (const f of summary.functions) log(`  ${String(f.percent).padStart(5)}%  ${f.function}`);
+  writeFileSync(`${RESULTS}/profile-${engine}.json`, JSON.stringify({ date: new Date().toISOString(), only: flags.only ?? null, ...summary }, null, 2) + '\n');
+  rmSync(profileDir, { recursive: true, force: true });
 }
 process.exit(status);

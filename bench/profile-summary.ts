@@ -1,0 +1,53 @@
+// Reads a V8 CPU profile (node --cpu-prof) and says where the time went: self time by part of the
+// stack (React and Next's render runtime, the app's bundle, Node's own streams and sockets, the
+// database driver, garbage collection) and the busiest functions. For `npm run bench -- --profile`.
+import { readFileSync } from 'node:fs';
+
+type CallFrame = { functionName: string; url: string; lineNumber: number };
+type ProfileNode = { id: number; callFrame: CallFrame };
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+/** Which part of the stack a function belongs to, from the file it was loaded from. */
+export function partOf(frame: CallFrame): string {
+  const { url, functionName } = frame;
+  if (!url) {
+    if (functionName === '(garbage collector)') return 'garbage collection';
+    if (functionName === '(idle)') return 'idle';
+    if (functionName === '(program)') return 'V8 and native code (program)';
+    return 'native built-ins';
+  }
+  if (url.startsWith('node:')) return 'Node core (http, streams, zlib, crypto)';
+  if (/next\/dist\/compiled\/next-server\/app-page/.test(url)) return "React's server renderer + Next's app runtime";
+  if (/next\/dist\/compiled\//.test(url)) return "Next's other compiled libraries";
+  if (/next\/dist\//.test(url)) return 'Next server (routing, proxy, response)';
+  if (/\/\.next\/server\//.test(url)) return "the app's bundle (pages, queries, drizzle, markdown)";
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return `package ${pkg[1]}`;
+  return 'other';
+}
+
+export function summarizeProfile(file: string, top = 15) {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const parts = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let busy = 0;
+  for (const [id, micros] of self) {
+    const frame = byId.get(id)!.callFrame;
+    const part = partOf(frame);
+    if (part === 'idle') continue;
+    busy += micros;
+    parts.set(part, (parts.get(part) ?? 0) + micros);
+    const where = frame.url ? `${frame.url.replace(/^.*node_modules\//, '').replace(/^.*\/\.next\//, '.next/')}:${frame.lineNumber + 1}` : '';
+    const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
+    functions.set(key, (functions.get(key) ?? 0) + micros);
+  }
+  const share = (micros: number) => Math.round((micros / busy) * 1000) / 10;
+  return {
+    busySeconds: Math.round(busy / 1e4) / 100,
+    parts: [...parts].sort((a, b) => b[1] - a[1]).map(([part, micros]) => ({ part, percent: share(micros) })),
+    functions: [...functions].sort((a, b) => b[1] - a[1]).slice(0, top).map(([fn, micros]) => ({ function: fn, percent: share(micros) })),
+  };
+}
