@@ -4,6 +4,7 @@ import { databaseAvailable } from '@/db/health';
 import { env, resolveAuthSecret } from '@/lib/env';
 import { cachedPage, clearPageCache, wantsFreshRender } from '@/lib/page-cache';
 import { contentSecurityPolicy } from '@/lib/security-headers';
+import { parseTheme, THEME_COOKIE } from '@/lib/theme';
 
 /** Members-only pages: visitors are sent to sign in first. */
 const MEMBERS_ONLY = [/^\/settings(\/|$)/, /^\/welcome(\/|$)/, /^\/requests(\/|$)/, /^\/mentorships(\/|$)/, /^\/connections(\/|$)/, /^\/notifications(\/|$)/, /^\/admin(\/|$)/, /^\/u\/[^/]+\/ask$/];
@@ -15,6 +16,11 @@ const MEMBERS_ONLY = [/^\/settings(\/|$)/, /^\/welcome(\/|$)/, /^\/requests(\/|$
  */
 const PUBLIC_PAGES = [/^\/$/, /^\/mentors$/, /^\/feed$/, /^\/insights$/, /^\/u\/[^/]+$/, /^\/posts\/(?!new$)[^/]+$/];
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
+/**
+ * A visitor who chose light or dark gets the same page in their colours (<html data-theme>):
+ * theirs alone, so no shared cache may keep it or hand the system-coloured copy to them.
+ */
+export const THEMED_CACHE_CONTROL = 'private, no-store';
 
 /** Any Auth.js session cookie, valid or not (and its chunks, and the __Secure- form over https). */
 const hasSessionCookie = (request: NextRequest) => request.cookies.getAll().some((c) => c.name.includes('authjs.session-token'));
@@ -50,8 +56,10 @@ export async function proxy(request: NextRequest) {
     (request.method === 'GET' || request.method === 'HEAD') && PUBLIC_PAGES.some((p) => p.test(pathname)) && !hasSessionCookie(request) && !request.headers.has('rsc');
   // A write anywhere: this instance's cached pages go (lib/page-cache.ts).
   if (request.method === 'POST') clearPageCache();
+  const theme = parseTheme(request.cookies.get(THEME_COOKIE)?.value);
+  const cacheControl = theme === 'system' ? PUBLIC_CACHE_CONTROL : THEMED_CACHE_CONTROL;
   if (publicView && request.method === 'GET' && process.env.NODE_ENV === 'production' && !wantsFreshRender(request.headers)) {
-    const cached = await cachedPage(`${pathname}${search}`, nonce, policy, { 'Cache-Control': PUBLIC_CACHE_CONTROL });
+    const cached = await cachedPage(`${pathname}${search}`, theme, nonce, policy, { 'Cache-Control': cacheControl });
     if (cached) return cached;
   }
   const requestHeaders = new Headers(request.headers);
@@ -62,7 +70,7 @@ export async function proxy(request: NextRequest) {
   if (publicView) {
     // HTML only: the client router's RSC fetches stay uncached (Next varies those on its own headers).
     // (Next sets Vary itself; a CDN in front passes requests that carry a session cookie.)
-    response.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+    response.headers.set('Cache-Control', cacheControl);
   }
   return response;
 }

@@ -58,6 +58,7 @@ import {
   PNG_1X1,
   pngFile,
   REQUEST_MESSAGE,
+  request as asking,
   serverActionFilesElsewhere,
   suspend,
   type AnyAction,
@@ -455,6 +456,24 @@ const MATRIX: Record<string, ActionEntry> = {
       setup: twoMembers,
       form: () => ({ provider: 'github' }),
       allowed: EVERYONE,
+    }),
+  ],
+
+  // ———————————————————————————————————————————————— the theme (a cookie of the caller's own)
+  'theme/actions.ts#setThemeAction': [
+    action('choose dark', {
+      parties: 'anyone, signed out and suspended too: it sets a cookie on their own browser and writes no row',
+      setup: twoMembers,
+      form: () => ({ theme: 'dark' }),
+      allowed: EVERYONE,
+      succeeded: (o) => o.kind === 'ok' && asking.setCookies.get('theme') === 'dark',
+    }),
+    action('a theme that does not exist', {
+      parties: 'anyone; refused with a message, no cookie',
+      setup: twoMembers,
+      form: () => ({ theme: 'purple' }),
+      allowed: [],
+      succeeded: (o) => o.kind === 'ok' || asking.setCookies.has('theme'),
     }),
   ],
 

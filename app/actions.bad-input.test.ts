@@ -385,6 +385,9 @@ const SPECS: Record<string, Spec | { noInput: string }> = {
   '(auth)/actions.ts#signOutAction': { noInput: 'takes no fields' },
   '(auth)/actions.ts#oauthSignInAction': { setup: async () => ({}), form: () => ({ provider: 'github' }) },
 
+  // ———————————————————————————————————————————————— the theme (anyone, signed out here)
+  'theme/actions.ts#setThemeAction': { setup: async () => ({}), form: () => ({ theme: 'dark' }) },
+
   // ———————————————————————————————————————————————— settings
   '(app)/settings/actions.ts#updateProfileAction': {
     setup: async () => {

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import './globals.css';
 import { SiteHeader } from '@/components/site-header';
 import { appUrl } from '@/lib/env';
 import { SITE_FEED, SITE_NAME } from '@/lib/site-metadata';
+import { parseTheme, THEME_COOKIE } from '@/lib/theme';
 import { signOutAction } from './(auth)/actions';
+import { setThemeAction } from './theme/actions';
 
 export const metadata: Metadata = {
   title: { default: 'Ask or Grow — mentorship, asked for or grown', template: '%s · Ask or Grow' },
@@ -17,9 +20,11 @@ export const metadata: Metadata = {
   alternates: { types: { 'application/atom+xml': [SITE_FEED] } },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The reader's theme is on the first byte of HTML: dark styles (app/globals.css) follow it with no script.
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <body className="flex min-h-screen flex-col">
         <a
           href="#main"
@@ -27,7 +32,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
-        <SiteHeader signOutAction={signOutAction} />
+        <SiteHeader signOutAction={signOutAction} themeAction={setThemeAction} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
           {children}
         </main>

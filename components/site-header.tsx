@@ -1,10 +1,13 @@
 import Link from 'next/link';
 import { Avatar } from '@/components/avatar';
+import { ThemeToggle, type ThemeAction } from '@/components/theme-toggle';
 import { buttonClass } from '@/components/ui/button';
 import { countUnread } from '@/db/queries/notifications';
 import { currentUser } from '@/lib/session';
 
-const link = buttonClass('ghost', 'shrink-0 px-2.5');
+// buttonClass's own px-4 comes later in the stylesheet than px-2 or px-2.5, so the narrower
+// padding the header needs to fit one row is marked important.
+const link = buttonClass('ghost', 'shrink-0 px-2.5!');
 
 /**
  * Lucide's bell (ISC licence), drawn here: lucide-react's icon component is a client component,
@@ -29,7 +32,7 @@ function SettingsIcon({ className }: { className?: string }) {
   );
 }
 
-export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
+export async function SiteHeader({ signOutAction, themeAction }: { signOutAction: () => Promise<void>; themeAction: ThemeAction }) {
   const user = await currentUser();
   const unread = user ? await countUnread(user.id) : 0;
   return (
@@ -77,9 +80,10 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
         </div>
         {user ? (
           <div className="flex items-center gap-1">
+            <ThemeToggle action={themeAction} />
             <Link
               href="/notifications"
-              className={buttonClass('ghost', 'relative px-2')}
+              className={buttonClass('ghost', 'relative px-2!')}
               aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
               data-testid="bell"
             >
@@ -98,21 +102,22 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
               <span className="sr-only">{user.displayName}</span>
             </Link>
             {/* An icon, as the bell: with the member's links the row fits 1280 px on one line. */}
-            <Link href="/settings" className={buttonClass('ghost', 'px-2')} aria-label="Settings" title="Settings">
+            <Link href="/settings" className={buttonClass('ghost', 'px-2!')} aria-label="Settings" title="Settings">
               <SettingsIcon className="size-5" />
             </Link>
             <form action={signOutAction}>
-              <button type="submit" className={buttonClass('secondary', 'px-3')}>
+              <button type="submit" className={buttonClass('secondary', 'px-3!')}>
                 Sign out
               </button>
             </form>
           </div>
         ) : (
           <div className="flex items-center gap-1">
-            <Link href="/signin" className={buttonClass('ghost')}>
+            <ThemeToggle action={themeAction} />
+            <Link href="/signin" className={buttonClass('ghost', 'max-sm:px-2')}>
               Sign in
             </Link>
-            <Link href="/signup" className={buttonClass('primary')}>
+            <Link href="/signup" className={buttonClass('primary', 'max-sm:px-3')}>
               Sign up
             </Link>
           </div>

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
@@ -105,4 +106,13 @@ export const TRY_AGAIN = /^Too many attempts\. Try again in \d+ (seconds?|minute
 export async function wellInsideWindow(windowSeconds: number, needSeconds = 45) {
   const left = windowSeconds - ((Date.now() / 1000) % windowSeconds);
   if (left < needSeconds) await new Promise((resolve) => setTimeout(resolve, (left + 1) * 1000));
+}
+
+/** axe on the page as it is now: no serious or critical violations, each listed by rule and element. */
+export async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(serious).toEqual([]);
 }

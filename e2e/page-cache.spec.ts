@@ -37,3 +37,30 @@ test('a visitor gets the page from the cache with a fresh nonce on every script,
   expect(own.headers()['cache-control']).toContain('no-store');
   await visitor.dispose();
 });
+
+test('a visitor who chose a theme gets their own page, never a cached copy in another theme, and no shared cache keeps it', async ({ playwright, baseURL }) => {
+  const visitors = {
+    system: await playwright.request.newContext({ baseURL }),
+    dark: await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: 'theme=dark' } }),
+    light: await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: 'theme=light' } }),
+    // A value that names no theme is the system's, and shares its cached page.
+    unknown: await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: 'theme=purple' } }),
+  };
+  const expected = { system: 'system', dark: 'dark', light: 'light', unknown: 'system' } as const;
+  // Several rounds within the cache's second, each theme asking right after another: every answer
+  // but the first of each would be a cached copy if the cache did not keep them apart.
+  for (let round = 0; round < 3; round++) {
+    for (const [who, visitor] of Object.entries(visitors) as [keyof typeof visitors, (typeof visitors)[keyof typeof visitors]][]) {
+      for (const path of ['/mentors', '/feed']) {
+        const response = await visitor.get(path);
+        expect(response.status()).toBe(200);
+        const theme = expected[who];
+        expect(/<html[^>]*\sdata-theme="([^"]*)"/.exec(await response.text())?.[1], `${who} on ${path}`).toBe(theme);
+        expect(response.headers()['cache-control'], `${who} on ${path}`).toBe(
+          theme === 'system' ? 'public, max-age=0, s-maxage=60, stale-while-revalidate=600' : 'private, no-store',
+        );
+      }
+    }
+  }
+  for (const visitor of Object.values(visitors)) await visitor.dispose();
+});

@@ -7,12 +7,15 @@
 //
 // Only for requests with no session cookie, GET/HEAD, HTML (not the client router's RSC
 // fetches). A miss is rendered by the app itself, through a request to this same server with
-// no cookies at all; concurrent misses for one address share that render. Every response
+// no cookies at all but the visitor's theme (lib/theme.ts): the page is kept per address and
+// theme, so a visitor who chose dark never gets the light copy. Concurrent misses for one
+// address and theme share that render. Every response
 // gets a fresh CSP nonce: the cached page's nonce is replaced in the body and the header,
 // so the script policy is as strict as on an uncached page. Any server action clears the
 // whole cache on this instance (writes are rare next to reads); other instances follow
 // within the second. A visitor's forced reload (Cache-Control: no-cache) always renders.
 import { LRUCache } from 'lru-cache';
+import { THEME_COOKIE, type Theme } from '@/lib/theme';
 
 export const PAGE_CACHE_SECONDS = 1;
 /** The oldest copy served while a fresh one renders: about what a page can lag a write on another instance. */
@@ -51,10 +54,11 @@ export function wantsFreshRender(headers: Headers) {
   return headers.has(RENDER_HEADER) || /\bno-cache\b/.test(headers.get('cache-control') ?? '') || /\bno-cache\b/.test(headers.get('pragma') ?? '');
 }
 
-/** The page rendered for a visitor with no cookies; undefined when it is not a 200 HTML page. */
-async function render(pathWithSearch: string): Promise<Entry | undefined> {
+/** The page rendered for a visitor with no cookies but `theme`'s; undefined when it is not a 200 HTML page. */
+async function render(pathWithSearch: string, theme: Theme): Promise<Entry | undefined> {
+  const themeCookie: Record<string, string> = theme === 'system' ? {} : { cookie: `${THEME_COOKIE}=${theme}` };
   const response = await fetch(`${selfOrigin()}${pathWithSearch}`, {
-    headers: { [RENDER_HEADER]: '1', 'cache-control': 'no-cache', accept: 'text/html' },
+    headers: { [RENDER_HEADER]: '1', 'cache-control': 'no-cache', accept: 'text/html', ...themeCookie },
     redirect: 'manual',
   });
   const type = response.headers.get('content-type') ?? '';
@@ -69,24 +73,31 @@ async function render(pathWithSearch: string): Promise<Entry | undefined> {
 }
 
 /**
- * The page for `pathWithSearch` with `nonce` in it, from the cache or rendered now, or
+ * The page for `pathWithSearch` in `theme` with `nonce` in it, from the cache or rendered now, or
  * undefined when it cannot be cached (not a 200 HTML page): then the caller lets the request
  * through to be rendered as usual.
  */
-export async function cachedPage(pathWithSearch: string, nonce: string, policy: string, extraHeaders: Record<string, string>): Promise<Response | undefined> {
+export async function cachedPage(
+  pathWithSearch: string,
+  theme: Theme,
+  nonce: string,
+  policy: string,
+  extraHeaders: Record<string, string>,
+): Promise<Response | undefined> {
   const { entries, inflight } = state();
-  let entry = entries.get(pathWithSearch);
+  const key = `${theme} ${pathWithSearch}`;
+  let entry = entries.get(key);
   const age = entry ? Date.now() - entry.storedAt : Infinity;
   const refresh = () => {
-    let pending = inflight.get(pathWithSearch);
+    let pending = inflight.get(key);
     if (!pending) {
-      pending = render(pathWithSearch)
+      pending = render(pathWithSearch, theme)
         .then((rendered) => {
-          if (rendered) entries.set(pathWithSearch, rendered);
+          if (rendered) entries.set(key, rendered);
           return rendered;
         })
-        .finally(() => inflight.delete(pathWithSearch));
-      inflight.set(pathWithSearch, pending);
+        .finally(() => inflight.delete(key));
+      inflight.set(key, pending);
     }
     return pending;
   };

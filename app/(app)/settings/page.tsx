@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getOwnMentorProfile, popularTags } from '@/db/queries/mentors';
@@ -7,11 +8,13 @@ import { getOwnProfile } from '@/db/queries/users';
 import { LANGUAGES } from '@/lib/languages';
 import { COUNTRIES, TIME_ZONES } from '@/lib/places';
 import { requireUser } from '@/lib/session';
+import { parseTheme, THEME_COOKIE } from '@/lib/theme';
 import { AvatarForm } from './avatar-form';
 import { MentorForm, type MentorFormValues } from './mentor-form';
 import { MentorStatus } from './mentor-status';
 import { NotificationForm } from './notification-form';
 import { ProfileForm } from './profile-form';
+import { ThemeForm } from './theme-form';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -35,6 +38,7 @@ export default async function SettingsPage() {
     getNotificationSettings(user.id),
   ]);
   if (!profile) notFound();
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const mentorValues: MentorFormValues = mentor
     ? {
         headline: mentor.headline,
@@ -86,6 +90,9 @@ export default async function SettingsPage() {
       </Section>
       <Section title="Notifications" id="notifications-heading">
         <NotificationForm settings={notificationSettings} />
+      </Section>
+      <Section title="Appearance" id="appearance-heading">
+        <ThemeForm theme={theme} />
       </Section>
       <Section title="Blocked members" id="blocked-heading">
         <p className="text-sm text-stone-700 dark:text-stone-300">
