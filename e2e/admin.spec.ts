@@ -1,26 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { ADMIN_FIXTURE } from './admin-data';
-import { header, signIn, signUp } from './fixtures';
+import { expectNoSeriousViolations, expectNoSeriousViolationsInBothThemes, header, signIn, signUp } from './fixtures';
 
 // Moderation (issue 8). The admin is made before the server starts by `npm run admin:grant`
 // (e2e/run.mts, e2e/admin-fixture.mts); the reports come in through the members' own forms.
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(serious).toEqual([]);
-}
-
-async function expectNoSeriousViolationsInBothThemes(page: Page) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoSeriousViolations(page);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function member(browser: Browser) {
   const page = await (await browser.newContext()).newPage();

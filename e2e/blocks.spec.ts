@@ -1,23 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { becomeMentor, signUp } from './fixtures';
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(serious).toEqual([]);
-}
-
-/** Both themes, as the pages are used. */
-async function expectNoSeriousViolationsInBothThemes(page: Page) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoSeriousViolations(page);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+import { becomeMentor, expectNoSeriousViolationsInBothThemes, signUp } from './fixtures';
 
 async function member(browser: Browser) {
   const context = await browser.newContext();

@@ -116,3 +116,12 @@ export async function expectNoSeriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(serious).toEqual([]);
 }
+
+/** Both colour schemes of the system, as the page is used; leaves the page in the light one. */
+export async function expectNoSeriousViolationsInBothThemes(page: Page) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoSeriousViolations(page);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -1,23 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { signUp } from './fixtures';
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(serious).toEqual([]);
-}
-
-/** Both themes, as the page is used. */
-async function expectNoSeriousViolationsInBothThemes(page: Page) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoSeriousViolations(page);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolationsInBothThemes, signUp } from './fixtures';
 
 test('a visitor sees the question, the answer so far, both paths, mentors taking requests and recent writing', async ({ page }) => {
   await page.goto('/');

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousViolationsInBothThemes } from './axe';
-import { header, signUp } from './fixtures';
+import { expectNoSeriousViolationsInBothThemes, header, signUp } from './fixtures';
 
 test('a newcomer says what they are here for and gets mentors who share their interests, to follow or ask', async ({ page }) => {
   const member = await signUp(page);

@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { FEED_FIXTURE } from './feed-data';
-import { publishPost, signIn, signUp } from './fixtures';
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(serious).toEqual([]);
-}
+import { expectNoSeriousViolations, publishPost, signIn, signUp } from './fixtures';
 
 async function member(browser: Browser) {
   const page = await (await browser.newContext()).newPage();

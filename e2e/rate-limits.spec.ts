@@ -1,15 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { fromOwnAddress, newMember, signIn, signUp, TRY_AGAIN, wellInsideWindow } from './fixtures';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations, fromOwnAddress, newMember, signIn, signUp, TRY_AGAIN, wellInsideWindow } from './fixtures';
 
 // The limits themselves (lib/rate-limits.ts) are tested against the database in Vitest; here,
 // that a person who reaches one is told by the form how long to wait, not shown an error page.
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-  expect(serious).toEqual([]);
-}
 
 test('ten wrong passwords for one account, from anywhere: the eleventh attempt is told when to try again', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -46,7 +39,7 @@ test('one address makes five accounts an hour; the sixth sign-up is told when to
     return { page, member };
   }
   for (let i = 1; i <= 5; i++) {
-    const { page, member } = await signUpFrom();
+    const { page } = await signUpFrom();
     await expect(page, `sign-up ${i}`).toHaveURL(/\/welcome$/);
   }
   const { page, member } = await signUpFrom();
