@@ -92,9 +92,14 @@ const sql = postgres(postgresUrl, { max: 2, onnotice: () => {} });
 // Writers: fresh accounts for this run (a month old, so the ordinary limits apply), removed at the
 // end with their comments. The comment limit is 9 per 30 s per member, so there are enough of them
 // for every request of the write target to be within it.
-const WRITERS = Math.max(50, Math.ceil((SECONDS + 5) * 400 / 9 / 3));
+const only = flags.only?.split(',').map((s) => s.trim());
+// Only a run that writes needs writers (signing them in is a lot of hashing, which would also
+// blur a profile of the read pages).
+const WRITE_TARGET = 'write: comment';
+const writes = !only || only.some((o) => WRITE_TARGET.startsWith(o));
+const WRITERS = writes ? Math.max(50, Math.ceil((SECONDS + 5) * 400 / 9 / 3)) : 0;
 const prefix = `bw${randomBytes(3).toString('hex')}`;
-const { members: writers } = await createAccounts(sql, { members: WRITERS, mentors: 0, capacity: 1, prefix });
+const { members: writers } = WRITERS ? await createAccounts(sql, { members: WRITERS, mentors: 0, capacity: 1, prefix }) : { members: [] as Account[] };
 const [target] = await sql<{ id: string; slug: string }[]>`
   select p.id, p.slug from posts p join users u on u.id = p.author_id
   where u.handle = ${LARGE_FIXTURES.mentor.handle} and p.status = 'published' and p.slug <> ${LARGE_FIXTURES.longThread.slug}
@@ -145,14 +150,13 @@ try {
     { name: 'post: long thread', path: `/posts/${LARGE_FIXTURES.longThread.slug}` },
     { name: 'feed (signed in)', path: '/feed', cookie: reader.cookie },
     { name: 'insights', path: '/insights' },
-    { name: 'write: comment', path: `/posts/${target.slug}`, write: true },
+    { name: WRITE_TARGET, path: `/posts/${target.slug}`, write: true },
   ];
   // The same signed-out pages rendered every time (a forced reload skips the one-second page
   // cache): what each costs to make, for the README's profile; not held to the budget.
   for (const t of [...reads]) {
     if (!t.cookie && !t.write && t.name !== 'baseline') reads.push({ ...t, name: `${t.name} (render)`, render: true });
   }
-  const only = flags.only?.split(',').map((s) => s.trim());
   // A profile is of the pages named alone: the baseline's requests would blur it.
   const targets = reads.filter((t) => !only || (t.name === 'baseline' && !flags.profile) || only.some((o) => t.name.startsWith(o)));
 
@@ -280,7 +284,7 @@ if (profileDir) {
   log(`\nWhere the server's time went (${summary.busySeconds} s of CPU, self time, whole run incl. start-up and warm-up):`);
   for (const p of summary.parts) log(`  ${String(p.percent).padStart(5)}%  ${p.part}`);
   log('Busiest functions:');
-  for (const f of summary.functions) log(`  ${String(f.percent).padStart(5)}%  ${f.function}`);
+  for (const f of summary.functions) log(`  ${String(f.percent).padStart(5)}%  ${f.function}\n           from ${f.calledFrom.join(', ')}`);
   writeFileSync(`${RESULTS}/profile-${engine}.json`, JSON.stringify({ date: new Date().toISOString(), only: flags.only ?? null, ...summary }, null, 2) + '\n');
   rmSync(profileDir, { recursive: true, force: true });
 }
