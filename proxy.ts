@@ -55,9 +55,9 @@ export async function proxy(request: NextRequest) {
   const publicView =
     (request.method === 'GET' || request.method === 'HEAD') && PUBLIC_PAGES.some((p) => p.test(pathname)) && !hasSessionCookie(request) && !request.headers.has('rsc');
   // A write anywhere: this instance's cached pages go (lib/page-cache.ts). Cleared here, before
-  // the write, for posts that are not our actions (route handlers, Auth.js); and again by the
-  // action wrappers (lib/action.ts) after the write commits, since a visitor's page rendered in
-  // between would otherwise be cached with the old data for its second.
+  // any action runs (those outside lib/action.ts's wrappers too, such as signing out), and again
+  // by the wrappers once the write has committed: a visitor's page rendered in between would
+  // otherwise be kept, with the old data, for its second.
   if (request.method === 'POST') clearPageCache();
   const theme = parseTheme(request.cookies.get(THEME_COOKIE)?.value);
   const cacheControl = theme === 'system' ? PUBLIC_CACHE_CONTROL : THEMED_CACHE_CONTROL;
