@@ -5,7 +5,7 @@ import { MarkdownEditor } from '@/components/markdown-editor';
 import { Button } from '@/components/ui/button';
 import { FormStatus, TextField } from '@/components/ui/field';
 import { initialResult } from '@/lib/action-result';
-import { MAX_POST_BODY, MAX_TITLE_LENGTH } from '@/lib/validation/posts';
+import { MAX_POST_BODY, MAX_TITLE_LENGTH } from '@/lib/validation/post-limits';
 import { createPostAction, deletePostAction, previewMarkdownAction, updatePostAction } from './actions';
 
 type Existing = { id: string; title: string; body: string; tags: string; status: 'draft' | 'published' };

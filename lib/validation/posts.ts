@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { REACTION_KINDS } from '@/lib/reactions';
 import { parseTagList } from '@/lib/tags';
+import { MAX_POST_BODY, MAX_TITLE_LENGTH } from './post-limits';
 import { listText, singleLine } from './text';
 
-export const MAX_TITLE_LENGTH = 150;
-export const MAX_POST_BODY = 50_000;
+export { MAX_POST_BODY, MAX_TITLE_LENGTH };
 export const MAX_COMMENT_BODY = 10_000;
 // The posts table's check constraint allows as many.
 export const MAX_POST_TAGS = 4;
