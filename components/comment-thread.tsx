@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { DeleteCommentForm, EditCommentForm, ReplyForm, type CommentAction } from '@/components/comment-forms';
 import { Markdown } from '@/components/markdown';
 import { ReactionBar } from '@/components/reaction-bar';

@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { control, describedBy, FieldMessages } from '@/components/ui/field';
+import { describedBy, FieldMessages } from '@/components/ui/field';
+import { Textarea } from '@/components/ui/textarea';
 import type { ActionResult } from '@/lib/action-result';
 import type { MarkdownProfile } from '@/lib/markdown';
 
@@ -91,7 +92,7 @@ export function MarkdownEditor({
         <label htmlFor={name} className="block text-sm font-medium">
           {label}
         </label>
-        <textarea
+        <Textarea
           id={name}
           name={name}
           rows={rows}
@@ -99,7 +100,7 @@ export function MarkdownEditor({
           onChange={(e) => change(e.target.value)}
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={[describedBy(name, hint, errors), `${name}-count`].filter(Boolean).join(' ')}
-          className={`${control} min-h-64 font-mono text-sm`}
+          className="min-h-64 font-mono text-sm"
         />
         <FieldMessages name={name} hint={hint} errors={errors} />
         {maxLength && (

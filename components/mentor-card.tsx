@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { StartPreferenceBadge } from '@/components/start-preference';
 import type { StartPreference } from '@/db/schema/mentorship';
 import { availability, compactNumber } from '@/lib/format';

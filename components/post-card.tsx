@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { LocalTime } from '@/components/local-time';
 import { plural } from '@/lib/format';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { ThemeToggle, type ThemeAction } from '@/components/theme-toggle';
 import { buttonClass } from '@/components/ui/button';
 import { countUnread } from '@/db/queries/notifications';

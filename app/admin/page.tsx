@@ -9,6 +9,7 @@ import { requireUser } from '@/lib/session';
 import type { ReportCategory } from '@/db/schema/safety';
 import { AdminNav } from './admin-nav';
 import { ModerationForm, type ModerationButton } from './moderation-form';
+import { Toast } from '@/components/ui/toast';
 
 export const metadata: Metadata = { title: 'Moderation', robots: { index: false } };
 
@@ -188,13 +189,11 @@ export default async function AdminPage({ searchParams }: PageProps<'/admin'>) {
           and closes the reports it answers.
         </p>
       </header>
-      <div role="status" aria-live="polite">
-        {done && (
-          <p className="rounded-lg border border-grow-600/30 bg-grow-50 px-4 py-3 text-sm font-medium text-grow-700">
-            {DONE_MESSAGES[done]} {resolved > 0 && `${plural(resolved, 'report')} resolved.`}
-          </p>
-        )}
-      </div>
+      {done && (
+        <Toast>
+          {DONE_MESSAGES[done]} {resolved > 0 && `${plural(resolved, 'report')} resolved.`}
+        </Toast>
+      )}
 
       <section aria-labelledby="queue-heading" className="space-y-4">
         <h2 id="queue-heading" className="text-xl font-semibold">

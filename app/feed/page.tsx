@@ -8,6 +8,7 @@ import { listDrafts } from '@/db/queries/posts';
 import { currentUser } from '@/lib/session';
 import { encodeFeedCursor, parseFeedCursor } from '@/lib/validation/posts';
 import { alternatesFor } from '@/lib/site-metadata';
+import { Toast } from '@/components/ui/toast';
 
 export const metadata: Metadata = {
   title: 'Feed',
@@ -46,9 +47,7 @@ export default async function FeedPage({ searchParams }: PageProps<'/feed'>) {
         </header>
 
         {query.deleted && (
-          <p role="status" className="rounded-lg border border-grow-600/30 bg-grow-50 px-4 py-3 text-sm font-medium text-grow-700">
-            Your post was deleted.
-          </p>
+          <Toast>Your post was deleted.</Toast>
         )}
         {rawCursor && !cursor && (
           <p role="status" className="rounded-lg border border-stone-300 px-4 py-3 text-sm dark:border-stone-700">

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { MentorCard } from '@/components/mentor-card';
 import { buttonClass } from '@/components/ui/button';
 import { Choice } from '@/components/ui/choice';
-import { control } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { popularTags, searchMentors, tagNames } from '@/db/queries/mentors';
 import { plural } from '@/lib/format';
 import { LANGUAGES } from '@/lib/languages';
@@ -85,44 +86,44 @@ export default async function MentorsPage({ searchParams }: PageProps<'/mentors'
             <label htmlFor="q" className="block text-sm font-medium">
               Search
             </label>
-            <input id="q" name="q" type="search" defaultValue={query.q} placeholder="Name, skill or topic" className={control} />
+            <Input id="q" name="q" type="search" defaultValue={query.q} placeholder="Name, skill or topic" />
           </div>
           <div className="space-y-1">
             <label htmlFor="sort" className="block text-sm font-medium">
               Sort by
             </label>
-            <select id="sort" name="sort" defaultValue={query.sort} className={control}>
+            <Select id="sort" name="sort" defaultValue={query.sort}>
               {SORTS.map((s) => (
                 <option key={s.value} value={s.value}>
                   {s.label}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
           <Choice type="checkbox" name="accepting" value="1" label="Has open slots now" defaultChecked={query.accepting} />
           <div className="space-y-1">
             <label htmlFor="prefers" className="block text-sm font-medium">
               How they like to start
             </label>
-            <select id="prefers" name="prefers" defaultValue={query.prefers ?? ''} className={control}>
+            <Select id="prefers" name="prefers" defaultValue={query.prefers ?? ''}>
               <option value="">Any</option>
               <option value="ask">Prefers to be asked</option>
               <option value="grow">Prefers to let it grow</option>
               <option value="either">Open to either</option>
-            </select>
+            </Select>
           </div>
           <div className="space-y-1">
             <label htmlFor="lang" className="block text-sm font-medium">
               Language
             </label>
-            <select id="lang" name="lang" defaultValue={query.lang ?? ''} className={control}>
+            <Select id="lang" name="lang" defaultValue={query.lang ?? ''}>
               <option value="">Any language</option>
               {LANGUAGES.map((l) => (
                 <option key={l.code} value={l.code}>
                   {l.name}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
           <details open={query.tags.length > 0} className="group">
             <summary className="cursor-pointer text-sm font-medium">Expertise{query.tags.length ? ` (${query.tags.length})` : ''}</summary>

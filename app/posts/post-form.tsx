@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { MarkdownEditor } from '@/components/markdown-editor';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { FormStatus, TextField } from '@/components/ui/field';
 import { initialResult } from '@/lib/action-result';
 import { MAX_POST_BODY, MAX_TITLE_LENGTH } from '@/lib/validation/post-limits';
@@ -64,11 +65,8 @@ export function PostForm({ post }: { post?: Existing }) {
 export function DeletePostForm({ postId }: { postId: string }) {
   const [state, action, pending] = useActionState(deletePostAction, initialResult);
   return (
-    <details className="rounded-lg border border-red-200 dark:border-red-900">
-      <summary className="cursor-pointer rounded-lg px-4 py-2 text-sm font-semibold text-red-700 hover:bg-red-50 dark:text-red-300 dark:hover:bg-red-950">
-        Delete this post…
-      </summary>
-      <form action={action} className="space-y-3 p-4 pt-2">
+    <Dialog trigger="Delete this post…" triggerVariant="danger" title="Delete this post?">
+      <form action={action} className="space-y-3">
         <input type="hidden" name="postId" value={postId} />
         <p className="text-sm">The post, its comments and its reactions are removed for good.</p>
         <FormStatus ok={state.ok} message={state.ok ? undefined : state.error} />
@@ -76,6 +74,6 @@ export function DeletePostForm({ postId }: { postId: string }) {
           {pending ? 'Deleting…' : 'Delete post'}
         </Button>
       </form>
-    </details>
+    </Dialog>
   );
 }

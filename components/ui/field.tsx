@@ -1,7 +1,8 @@
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { Input } from './input';
+import { Textarea } from './textarea';
 
-export const control =
-  'block w-full rounded-lg border bg-white px-3 py-2 text-stone-900 placeholder:text-stone-500 dark:bg-stone-900 dark:text-stone-100 dark:placeholder:text-stone-400 aria-[invalid=true]:border-red-700 dark:aria-[invalid=true]:border-red-400 border-stone-400 dark:border-stone-600';
+export { control } from './input';
 
 type FieldProps = {
   label: string;
@@ -51,12 +52,11 @@ export function FieldShell({ label, name, id = name, errors, hint, children }: F
 export function TextField({ label, name, id = name, errors, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell label={label} name={name} id={id} errors={errors} hint={hint}>
-      <input
+      <Input
         id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, hint, errors)}
-        className={control}
         {...input}
       />
     </FieldShell>
@@ -73,12 +73,11 @@ export function TextAreaField({
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell label={label} name={name} id={id} errors={errors} hint={hint}>
-      <textarea
+      <Textarea
         id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, hint, errors)}
-        className={control}
         {...textarea}
       />
     </FieldShell>

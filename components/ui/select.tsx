@@ -1,5 +1,11 @@
 import type { SelectHTMLAttributes } from 'react';
-import { control, describedBy, FieldShell } from './field';
+import { describedBy, FieldShell } from './field';
+import { control } from './input';
+
+/** A bare select; give it a <label htmlFor>, or use SelectField, which brings one. */
+export function Select({ className = '', ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select className={`${control} ${className}`} {...props} />;
+}
 
 export function SelectField({
   label,
@@ -20,12 +26,11 @@ export function SelectField({
 } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell label={label} name={name} id={id} errors={errors} hint={hint}>
-      <select
+      <Select
         id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, hint, errors)}
-        className={control}
         {...select}
       >
         {options.map((o) => (
@@ -33,7 +38,7 @@ export function SelectField({
             {o.label}
           </option>
         ))}
-      </select>
+      </Select>
     </FieldShell>
   );
 }

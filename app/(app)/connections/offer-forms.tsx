@@ -2,7 +2,8 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { control, FormStatus } from '@/components/ui/field';
+import { FormStatus } from '@/components/ui/field';
+import { Textarea } from '@/components/ui/textarea';
 import { initialResult } from '@/lib/action-result';
 import { answerOfferAction, makeOfferAction } from './actions';
 
@@ -21,7 +22,7 @@ export function MakeOfferForm({ kind, partnerId, partnerName }: { kind: 'offer' 
         <label htmlFor={`message-${partnerId}`} className="block text-sm font-medium">
           A note (optional)
         </label>
-        <textarea id={`message-${partnerId}`} name="message" rows={3} maxLength={1000} className={control} />
+        <Textarea id={`message-${partnerId}`} name="message" rows={3} maxLength={1000} />
         <FormStatus message={state.error} />
         <Button type="submit" variant="grow" disabled={pending}>
           {kind === 'offer' ? 'Send offer' : 'Send proposal'}

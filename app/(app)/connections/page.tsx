@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { buttonClass } from '@/components/ui/button';
 import { getOwnMentorProfile } from '@/db/queries/mentors';
 import { listPendingOffers } from '@/db/queries/offers';

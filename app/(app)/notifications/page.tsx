@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { countUnread, listNotifications } from '@/db/queries/notifications';
 import { LocalTime } from '@/components/local-time';
 import { describe } from '@/lib/notifications';

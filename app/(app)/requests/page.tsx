@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { buttonClass } from '@/components/ui/button';
 import { getOwnMentorProfile } from '@/db/queries/mentors';
 import { listInbox, listOutbox } from '@/db/queries/requests';
@@ -11,6 +11,7 @@ import { describeRapport, isGrown } from '@/lib/rapport';
 import { CADENCE_LABELS, DECLINE_REASON_LABELS, REQUEST_STATUS_TEXT } from '@/lib/requests';
 import { requireUser } from '@/lib/session';
 import { AcceptForm, DeclineForm, WithdrawForm } from './request-actions';
+import { Toast } from '@/components/ui/toast';
 
 export const metadata: Metadata = { title: 'Requests' };
 
@@ -343,11 +344,7 @@ export default async function RequestsPage({ searchParams }: PageProps<'/request
           {showReceived ? 'Requests members sent you, and the ones you sent.' : 'The mentorship requests you sent, and their answers.'}
         </p>
       </header>
-      {banner && (
-        <p role="status" className="rounded-lg border border-grow-600/30 bg-grow-50 p-3 font-medium text-grow-700">
-          {BANNERS[banner]}
-        </p>
-      )}
+      {banner && <Toast>{BANNERS[banner]}</Toast>}
       {showReceived && <Received inbox={inbox} mentor={mentor} />}
       <Sent outbox={outbox} />
     </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { FormStatus, TextField } from '@/components/ui/field';
 import { initialResult } from '@/lib/action-result';

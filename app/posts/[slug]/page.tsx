@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { CommentForm } from '@/components/comment-forms';
 import { CommentThread } from '@/components/comment-thread';
 import { FollowButton } from '@/components/follow-button';
@@ -22,6 +22,7 @@ import { alternatesFor, SITE_NAME } from '@/lib/site-metadata';
 import { appUrl } from '@/lib/env';
 import { parseCommentOrder, slugFromParam } from '@/lib/validation/posts';
 import { addCommentAction, deleteCommentAction, editCommentAction, followAction, reactAction } from '../actions';
+import { Toast } from '@/components/ui/toast';
 
 const loadPost = cache(async (slug: string) => {
   const viewer = await currentUser();
@@ -57,14 +58,6 @@ export async function generateMetadata({ params }: PageProps<'/posts/[slug]'>): 
 }
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-function Notice({ children }: { children: React.ReactNode }) {
-  return (
-    <p role="status" className="rounded-lg border border-grow-600/30 bg-grow-50 px-4 py-3 text-sm font-medium text-grow-700">
-      {children}
-    </p>
-  );
-}
 
 export default async function PostPage({ params, searchParams }: PageProps<'/posts/[slug]'>) {
   const { slug } = await params;
@@ -106,8 +99,8 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
 
   return (
     <article className="mx-auto max-w-3xl space-y-8" aria-labelledby="post-title">
-      {query.published && post.isAuthor && published && <Notice>Your post is published.</Notice>}
-      {query.saved && post.isAuthor && <Notice>{published ? 'Your changes are saved.' : 'Draft saved.'}</Notice>}
+      {query.published && post.isAuthor && published && <Toast>Your post is published.</Toast>}
+      {query.saved && post.isAuthor && <Toast>{published ? 'Your changes are saved.' : 'Draft saved.'}</Toast>}
       {!published && (
         <p className="rounded-lg border border-amber-600/40 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
           <strong>Draft.</strong> Only you can see this page. Publish it from the editor when it is ready.

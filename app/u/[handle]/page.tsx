@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { Markdown } from '@/components/markdown';
 import { StartPreferenceBadge } from '@/components/start-preference';
 import { buttonClass } from '@/components/ui/button';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { getMentorship } from '@/db/queries/mentorships';
 import { formatDate, plural } from '@/lib/format';
 import { LocalTime } from '@/components/local-time';
@@ -13,6 +13,7 @@ import { GoalToggle } from './goal-toggle';
 import { AddGoalForm, EndForm, MessageForm, RateForm } from './mentorship-forms';
 import { reportAction } from '../../safety/actions';
 import { ReportForm } from '@/components/report-form';
+import { Toast } from '@/components/ui/toast';
 
 type Mentorship = NonNullable<Awaited<ReturnType<typeof getMentorship>>>;
 type Person = Mentorship['mentor'];
@@ -84,11 +85,7 @@ export default async function MentorshipPage({ params, searchParams }: PageProps
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      {started && (
-        <p role="status" className="rounded-lg border border-grow-600/30 bg-grow-50 p-3 font-medium text-grow-700">
-          You accepted: the mentorship has started. The request’s goals are your shared checklist; say hello below.
-        </p>
-      )}
+      {started && <Toast>You accepted: the mentorship has started. The request’s goals are your shared checklist; say hello below.</Toast>}
       <header className={`${card} space-y-5`}>
         <div className="space-y-1">
           <p className="text-sm font-medium text-stone-600 dark:text-stone-400">

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { unblockFromListAction } from '@/app/(app)/safety/actions';
-import { Avatar } from '@/components/avatar';
+import { Avatar } from '@/components/ui/avatar';
 import { UnblockButton } from '@/components/block-control';
 import { listBlocked } from '@/db/queries/blocks';
 import { formatDate } from '@/lib/format';
 import { requireUser } from '@/lib/session';
+import { Toast } from '@/components/ui/toast';
 
 export const metadata: Metadata = { title: 'Blocked members' };
 
@@ -23,11 +24,7 @@ export default async function BlockedMembersPage({ searchParams }: PageProps<'/s
         </p>
         <h1 className="text-2xl font-bold tracking-tight">Blocked members</h1>
       </div>
-      {query.unblocked && (
-        <p role="status" className="rounded-lg border border-grow-600/30 bg-grow-50 px-4 py-3 text-sm font-medium text-grow-700">
-          Unblocked. They can follow you, write to you and ask you for a mentorship again.
-        </p>
-      )}
+      {query.unblocked && <Toast>Unblocked. They can follow you, write to you and ask you for a mentorship again.</Toast>}
       <section aria-labelledby="blocked-heading" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
         <h2 id="blocked-heading" className="sr-only">
           Members you blocked
