@@ -7,6 +7,7 @@ import { ReportForm, type ReportAction } from '@/components/report-form';
 import type { ReactionKind } from '@/lib/reactions';
 import type { ActionResult } from '@/lib/action-result';
 import { LocalTime } from '@/components/local-time';
+import { Badge } from '@/components/ui/badge';
 
 /** Replies nest visually up to this level; deeper ones line up under it and name whom they answer. */
 export const MAX_INDENT = 5;
@@ -75,9 +76,7 @@ function CommentView({ comment, parent, showParent, props }: { comment: ThreadCo
         <Link id={`comment-${comment.id}-by`} href={`/u/${author.handle}`} className="font-semibold hover:underline">
           {author.displayName}
         </Link>
-        {author.id === props.postAuthorId && (
-          <span className="rounded-full bg-grow-50 px-2 py-0.5 text-xs font-semibold text-grow-700">Author</span>
-        )}
+        {author.id === props.postAuthorId && <Badge tone="grow">Author</Badge>}
         <span className="text-stone-600 dark:text-stone-400">
           <a href={`#comment-${comment.id}`} className="hover:underline">
             <LocalTime date={comment.createdAt} time />

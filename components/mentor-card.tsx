@@ -3,6 +3,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { StartPreferenceBadge } from '@/components/start-preference';
 import type { StartPreference } from '@/db/schema/mentorship';
 import { availability, compactNumber } from '@/lib/format';
+import { Tag } from '@/components/ui/badge';
 
 export type MentorCardData = {
   id: string;
@@ -40,8 +41,8 @@ export function MentorCard({ mentor, headingLevel = 2 }: { mentor: MentorCardDat
       {mentor.tags.length > 0 && (
         <ul aria-label="Expertise" className="flex flex-wrap gap-1.5">
           {mentor.tags.slice(0, TAGS_SHOWN).map((t) => (
-            <li key={t.slug} className="rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-800 dark:bg-stone-800 dark:text-stone-200">
-              {t.name}
+            <li key={t.slug}>
+              <Tag>{t.name}</Tag>
             </li>
           ))}
           {more > 0 && <li className="px-1 text-xs text-stone-600 dark:text-stone-400">+{more} more</li>}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Avatar } from '@/components/ui/avatar';
 import { LocalTime } from '@/components/local-time';
 import { plural } from '@/lib/format';
+import { Tag } from '@/components/ui/badge';
 
 export type PostCardData = {
   slug: string;
@@ -40,12 +41,7 @@ export function PostCard({ post, headingLevel = 2 }: { post: PostCardData; headi
           <ul aria-label="Tags" className="flex flex-wrap gap-1.5">
             {post.tags.map((t) => (
               <li key={t.slug}>
-                <Link
-                  href={`/mentors?tag=${encodeURIComponent(t.slug)}`}
-                  className="inline-block rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-800 hover:bg-stone-200 dark:bg-stone-800 dark:text-stone-200 dark:hover:bg-stone-700"
-                >
-                  {t.name}
-                </Link>
+                <Tag href={`/mentors?tag=${encodeURIComponent(t.slug)}`}>{t.name}</Tag>
               </li>
             ))}
           </ul>

@@ -10,12 +10,12 @@ import type { ReportCategory } from '@/db/schema/safety';
 import { AdminNav } from './admin-nav';
 import { ModerationForm, type ModerationButton } from './moderation-form';
 import { Toast } from '@/components/ui/toast';
+import { Badge } from '@/components/ui/badge';
 
 export const metadata: Metadata = { title: 'Moderation', robots: { index: false } };
 
 const card = 'space-y-4 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900';
 const quote = 'border-l-4 border-stone-300 pl-3 whitespace-pre-line break-words dark:border-stone-600';
-const badge = 'rounded-full px-2 py-0.5 text-xs font-semibold';
 
 function heading(entry: QueueEntry) {
   const p = entry.preview;
@@ -118,12 +118,14 @@ function QueueItem({ entry, viewerId }: { entry: QueueEntry; viewerId: string })
                 </Link>
               )}
             </span>
-            {m.role === 'admin' && <span className={`${badge} bg-ask-50 text-ask-700`}>Admin</span>}
-            {m.suspended && <span className={`${badge} bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200`}>Suspended</span>}
+            {m.role === 'admin' && <Badge tone="ask">Admin</Badge>}
+            {m.suspended && <Badge tone="danger">Suspended</Badge>}
           </p>
         )}
         {(entry.preview.type === 'post' || entry.preview.type === 'comment') && entry.preview.hidden && (
-          <p className={`${badge} inline-block bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100`}>Hidden</p>
+          <p>
+            <Badge tone="warning">Hidden</Badge>
+          </p>
         )}
       </header>
       <Preview entry={entry} />

@@ -12,6 +12,7 @@ import { LANGUAGES } from '@/lib/languages';
 import { describeFilters, directoryHref, parseDirectoryQuery, type DirectoryQuery } from '@/lib/validation/directory';
 import { AutoSubmit } from './auto-submit';
 import { alternatesFor } from '@/lib/site-metadata';
+import { Tag } from '@/components/ui/badge';
 
 export const metadata: Metadata = {
   title: 'Find a mentor',
@@ -163,13 +164,9 @@ export default async function MentorsPage({ searchParams }: PageProps<'/mentors'
               <ul aria-label="Active filters" className="flex flex-wrap gap-2">
                 {active.map((f) => (
                   <li key={f.label}>
-                    <Link
-                      href={directoryHref(f.without)}
-                      className="inline-flex items-center gap-1 rounded-full bg-ask-50 px-2.5 py-0.5 text-sm text-ask-700 ring-1 ring-ask-600/30 hover:bg-white"
-                      aria-label={`Remove filter: ${f.label}`}
-                    >
+                    <Tag tone="ask" size="sm" href={directoryHref(f.without)} aria-label={`Remove filter: ${f.label}`}>
                       {f.label} <span aria-hidden>×</span>
-                    </Link>
+                    </Tag>
                   </li>
                 ))}
               </ul>

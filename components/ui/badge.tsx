@@ -12,6 +12,9 @@ const tones = {
 
 export type BadgeTone = keyof typeof tones;
 
+/** A tone's colours, for a larger panel in the same voice (start-preference.tsx). */
+export const toneClass = (tone: BadgeTone) => tones[tone];
+
 /** A short status label: "Pending", "Warm request", "Grown". */
 export function Badge({ tone = 'neutral', className = '', children }: { tone?: BadgeTone; className?: string; children: React.ReactNode }) {
   return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${tones[tone]} ${className}`}>{children}</span>;

@@ -8,6 +8,7 @@ import { listConnections } from '@/db/queries/rapport';
 import { describeRapport, GROWN_SCORE, HALF_LIFE_DAYS, MIN_EXCHANGES_EACH, MIN_WEEKS } from '@/lib/rapport';
 import { requireUser } from '@/lib/session';
 import { MakeOfferForm, OfferAnswer } from './offer-forms';
+import { Badge } from '@/components/ui/badge';
 
 export const metadata: Metadata = { title: 'Connections' };
 
@@ -92,11 +93,7 @@ export default async function ConnectionsPage() {
                         {c.partner.displayName}
                       </Link>
                       {c.partner.isMentor && <span className="text-xs text-stone-600 dark:text-stone-400">Mentor</span>}
-                      {c.grown ? (
-                        <span className="rounded-full bg-grow-50 px-2 py-0.5 text-xs font-semibold text-grow-700 ring-1 ring-grow-600/30">Grown</span>
-                      ) : (
-                        <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700 dark:bg-stone-800 dark:text-stone-300">Growing</span>
-                      )}
+                      {c.grown ? <Badge tone="grow">Grown</Badge> : <Badge>Growing</Badge>}
                     </p>
                     <p className="text-sm text-stone-700 dark:text-stone-300">
                       {describeRapport(c)} · you {c.fromMe}, them {c.fromThem} · score {c.score.toFixed(1)}

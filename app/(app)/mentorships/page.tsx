@@ -6,6 +6,7 @@ import { listMentorships } from '@/db/queries/mentorships';
 import { formatDate } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { MENTORSHIP_STATUS_LABELS, originShort } from './words';
+import { Badge } from '@/components/ui/badge';
 
 export const metadata: Metadata = { title: 'Mentorships' };
 
@@ -53,13 +54,7 @@ export default async function MentorshipsPage() {
                       {m.endedAt && ` · ended ${formatDate(m.endedAt)}`}
                     </p>
                   </div>
-                  <span
-                    className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${
-                      active ? 'bg-grow-50 text-grow-700 ring-grow-600/30' : 'bg-stone-100 text-stone-800 ring-stone-400/40 dark:bg-stone-800 dark:text-stone-100'
-                    }`}
-                  >
-                    {MENTORSHIP_STATUS_LABELS[m.status]}
-                  </span>
+                  <Badge tone={active ? 'grow' : 'neutral'}>{MENTORSHIP_STATUS_LABELS[m.status]}</Badge>
                 </article>
               </li>
             );

@@ -12,6 +12,7 @@ import { CADENCE_LABELS, DECLINE_REASON_LABELS, REQUEST_STATUS_TEXT } from '@/li
 import { requireUser } from '@/lib/session';
 import { AcceptForm, DeclineForm, WithdrawForm } from './request-actions';
 import { Toast } from '@/components/ui/toast';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 
 export const metadata: Metadata = { title: 'Requests' };
 
@@ -26,12 +27,12 @@ const BANNERS = {
   withdrawn: 'Request withdrawn. The mentor no longer sees it as waiting.',
 } as const;
 
-const STATUS_STYLE: Record<RequestStatus, string> = {
-  pending: 'bg-amber-50 text-amber-900 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-100',
-  accepted: 'bg-grow-50 text-grow-700 ring-grow-600/30',
-  declined: 'bg-red-50 text-red-800 ring-red-600/30 dark:bg-red-950 dark:text-red-100',
-  withdrawn: 'bg-stone-100 text-stone-800 ring-stone-400/40 dark:bg-stone-800 dark:text-stone-100',
-  expired: 'bg-stone-100 text-stone-800 ring-stone-400/40 dark:bg-stone-800 dark:text-stone-100',
+const STATUS_TONE: Record<RequestStatus, BadgeTone> = {
+  pending: 'warning',
+  accepted: 'grow',
+  declined: 'danger',
+  withdrawn: 'neutral',
+  expired: 'neutral',
 };
 
 const frame = 'rounded-2xl border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900';
@@ -39,17 +40,11 @@ const card = `${frame} p-5`;
 const muted = 'text-sm text-stone-600 dark:text-stone-400';
 
 function StatusBadge({ status }: { status: RequestStatus }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[status]}`}>{REQUEST_STATUS_TEXT[status].label}</span>;
+  return <Badge tone={STATUS_TONE[status]}>{REQUEST_STATUS_TEXT[status].label}</Badge>;
 }
 
 function WarmthBadge({ warmth }: { warmth: 'cold' | 'warm' }) {
-  return warmth === 'warm' ? (
-    <span className="inline-flex rounded-full bg-grow-50 px-2 py-0.5 text-xs font-semibold text-grow-700 ring-1 ring-grow-600/30">Warm request</span>
-  ) : (
-    <span className="inline-flex rounded-full bg-stone-100 px-2 py-0.5 text-xs font-semibold text-stone-800 ring-1 ring-stone-400/40 dark:bg-stone-800 dark:text-stone-100">
-      Cold request
-    </span>
-  );
+  return warmth === 'warm' ? <Badge tone="grow">Warm request</Badge> : <Badge>Cold request</Badge>;
 }
 
 function PersonLine({ person, headingId, prefix }: { person: Person; headingId?: string; prefix?: string }) {

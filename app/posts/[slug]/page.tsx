@@ -23,6 +23,7 @@ import { appUrl } from '@/lib/env';
 import { parseCommentOrder, slugFromParam } from '@/lib/validation/posts';
 import { addCommentAction, deleteCommentAction, editCommentAction, followAction, reactAction } from '../actions';
 import { Toast } from '@/components/ui/toast';
+import { Tag } from '@/components/ui/badge';
 
 const loadPost = cache(async (slug: string) => {
   const viewer = await currentUser();
@@ -152,12 +153,9 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
           <ul aria-label="Tags" className="flex flex-wrap gap-2">
             {post.tags.map((t) => (
               <li key={t.slug}>
-                <Link
-                  href={`/mentors?tag=${encodeURIComponent(t.slug)}`}
-                  className="inline-block rounded-full bg-stone-100 px-2.5 py-0.5 text-sm text-stone-800 hover:bg-stone-200 dark:bg-stone-800 dark:text-stone-200 dark:hover:bg-stone-700"
-                >
+                <Tag href={`/mentors?tag=${encodeURIComponent(t.slug)}`} size="sm">
                   {t.name}
-                </Link>
+                </Tag>
               </li>
             ))}
           </ul>

@@ -24,6 +24,7 @@ import { languageName } from '@/lib/languages';
 import { countryName, localTime } from '@/lib/places';
 import { currentUser } from '@/lib/session';
 import { alternatesFor, clip, SITE_NAME } from '@/lib/site-metadata';
+import { Tag } from '@/components/ui/badge';
 
 const loadMember = cache((handle: string) => getMemberByHandle(decodeURIComponent(handle)));
 
@@ -187,12 +188,9 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
               <ul aria-label="Expertise" className="flex flex-wrap gap-2">
                 {member.tags.map((t) => (
                   <li key={t.slug}>
-                    <Link
-                      href={`/mentors?tag=${t.slug}`}
-                      className="inline-block rounded-full bg-stone-100 px-2.5 py-0.5 text-stone-800 hover:bg-stone-200 dark:bg-stone-800 dark:text-stone-200 dark:hover:bg-stone-700"
-                    >
+                    <Tag href={`/mentors?tag=${t.slug}`} size="sm">
                       {t.name}
-                    </Link>
+                    </Tag>
                   </li>
                 ))}
               </ul>

@@ -14,6 +14,7 @@ import { AddGoalForm, EndForm, MessageForm, RateForm } from './mentorship-forms'
 import { reportAction } from '../../safety/actions';
 import { ReportForm } from '@/components/report-form';
 import { Toast } from '@/components/ui/toast';
+import { Badge } from '@/components/ui/badge';
 
 type Mentorship = NonNullable<Awaited<ReturnType<typeof getMentorship>>>;
 type Person = Mentorship['mentor'];
@@ -96,13 +97,9 @@ export default async function MentorshipPage({ params, searchParams }: PageProps
           </p>
           <h1 className="text-2xl font-bold tracking-tight">Mentorship with {other.displayName}</h1>
           <p className="text-lg">
-            <span
-              className={`mr-1 inline-flex rounded-full px-2 py-0.5 align-middle text-xs font-semibold ring-1 ${
-                active ? 'bg-grow-50 text-grow-700 ring-grow-600/30' : 'bg-stone-100 text-stone-800 ring-stone-400/40 dark:bg-stone-800 dark:text-stone-100'
-              }`}
-            >
+            <Badge tone={active ? 'grow' : 'neutral'} className="mr-1 align-middle">
               {MENTORSHIP_STATUS_LABELS[m.status]}
-            </span>{' '}
+            </Badge>{' '}
             {active ? `since ${formatDate(m.startedAt)}` : m.endedAt ? `on ${formatDate(m.endedAt)}` : ''}
           </p>
         </div>
