@@ -17,6 +17,7 @@ import {
 } from '@/lib/insights';
 import { END_REASONS } from '@/lib/requests';
 import { cohortVisibility } from '@/lib/stats';
+import { EmptyState } from '@/components/ui/empty-state';
 
 const INTERVAL_NAMES: Record<Figure['interval'], string> = {
   'wilson-95': '95% CI',
@@ -149,9 +150,7 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 
 function NothingToDraw() {
   return (
-    <p className="rounded-xl border border-dashed border-stone-300 px-4 py-8 text-center text-sm text-stone-600 dark:border-stone-700 dark:text-stone-400">
-      No path has enough data in this window to draw yet.
-    </p>
+    <EmptyState title="No path has enough data in this window to draw yet." />
   );
 }
 

@@ -11,6 +11,7 @@ import { AdminNav } from './admin-nav';
 import { ModerationForm, type ModerationButton } from './moderation-form';
 import { Toast } from '@/components/ui/toast';
 import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Moderation', robots: { index: false } };
 
@@ -202,9 +203,7 @@ export default async function AdminPage({ searchParams }: PageProps<'/admin'>) {
           Open reports ({queue.length})
         </h2>
         {queue.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-700 dark:border-stone-700 dark:text-stone-300">
-            No open reports. Nothing is waiting for a moderator.
-          </p>
+          <EmptyState title="No open reports.">Nothing is waiting for a moderator.</EmptyState>
         ) : (
           <ol className="space-y-4">
             {queue.map((entry) => (

@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LocalTime } from '@/components/local-time';
 import { PostCard } from '@/components/post-card';
-import { buttonClass } from '@/components/ui/button';
+import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { loadFeed } from '@/db/queries/feed';
 import { listDrafts } from '@/db/queries/posts';
 import { currentUser } from '@/lib/session';
 import { encodeFeedCursor, parseFeedCursor } from '@/lib/validation/posts';
 import { alternatesFor } from '@/lib/site-metadata';
 import { Toast } from '@/components/ui/toast';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = {
   title: 'Feed',
@@ -63,17 +64,19 @@ export default async function FeedPage({ searchParams }: PageProps<'/feed'>) {
         )}
 
         {page.posts.length === 0 ? (
-          <div className="space-y-3 rounded-2xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
-            <p className="font-medium">{cursor ? 'You have reached the end.' : 'Nothing to read here yet.'}</p>
-            {!cursor && (
-              <p className="text-stone-700 dark:text-stone-300">
-                {viewer ? 'Follow mentors from the directory and their posts will appear here.' : 'Be the first to write something.'}{' '}
-                <Link href="/mentors" className="text-ask-700 underline dark:text-ask-50">
+          <EmptyState
+            title={cursor ? 'You have reached the end.' : 'Nothing to read here yet.'}
+            action={
+              // Past the end, "Back to the newest" is already above the list.
+              !cursor && (
+                <ButtonLink href="/mentors" variant="secondary">
                   Find mentors
-                </Link>
-              </p>
-            )}
-          </div>
+                </ButtonLink>
+              )
+            }
+          >
+            {!cursor && (viewer ? 'Follow mentors from the directory and their posts will appear here.' : 'Be the first to write something.')}
+          </EmptyState>
         ) : (
           <ol className="space-y-4" aria-label="Posts">
             {page.posts.map((post, i) => (

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
 import { MentorCard } from '@/components/mentor-card';
-import { buttonClass } from '@/components/ui/button';
+import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { Choice } from '@/components/ui/choice';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -13,6 +13,7 @@ import { describeFilters, directoryHref, parseDirectoryQuery, type DirectoryQuer
 import { AutoSubmit } from './auto-submit';
 import { alternatesFor } from '@/lib/site-metadata';
 import { Tag } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = {
   title: 'Find a mentor',
@@ -174,37 +175,37 @@ export default async function MentorsPage({ searchParams }: PageProps<'/mentors'
           </div>
 
           {result.mentors.length === 0 ? (
-            <div className="space-y-3 rounded-2xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
-              <p className="font-medium">
-                {result.total > 0 ? 'There are no mentors on this page.' : 'No mentor matches all of that.'}
-              </p>
-              {result.total > 0 ? (
-                <Link href={directoryHref({ ...query, page: 1 })} className={buttonClass('secondary')}>
-                  Back to the first page
-                </Link>
-              ) : (
-                <>
-                  <p className="text-sm text-stone-700 dark:text-stone-300">
-                    Try fewer filters{query.q ? ', a shorter search,' : ''} or another spelling.
-                  </p>
-                  <div className="flex flex-wrap justify-center gap-2">
+            result.total > 0 ? (
+              <EmptyState
+                title="There are no mentors on this page."
+                action={
+                  <ButtonLink href={directoryHref({ ...query, page: 1 })} variant="secondary">
+                    Back to the first page
+                  </ButtonLink>
+                }
+              />
+            ) : (
+              <EmptyState
+                title="No mentor matches all of that."
+                action={
+                  <>
                     {active.map((f) => (
-                      <Link key={f.label} href={directoryHref(f.without)} className={buttonClass('secondary')}>
+                      <ButtonLink key={f.label} href={directoryHref(f.without)} variant="secondary">
                         Without “{f.label}”
-                      </Link>
+                      </ButtonLink>
                     ))}
                     {query.q && (
-                      <Link href={directoryHref({ ...query, q: '', page: 1 })} className={buttonClass('secondary')}>
+                      <ButtonLink href={directoryHref({ ...query, q: '', page: 1 })} variant="secondary">
                         Without the search words
-                      </Link>
+                      </ButtonLink>
                     )}
-                    <Link href="/mentors" className={buttonClass('primary')}>
-                      Show all mentors
-                    </Link>
-                  </div>
-                </>
-              )}
-            </div>
+                    <ButtonLink href="/mentors">Show all mentors</ButtonLink>
+                  </>
+                }
+              >
+                Try fewer filters{query.q ? ', a shorter search,' : ''} or another spelling.
+              </EmptyState>
+            )
           ) : (
             <ul className="grid gap-4 sm:grid-cols-2">
               {result.mentors.map((m) => (

@@ -21,7 +21,7 @@ export function EmptyState({
   return (
     <div className={`space-y-3 rounded-2xl border border-dashed border-stone-300 text-center dark:border-stone-700 ${big ? 'px-6 py-12' : 'p-8'} ${className}`}>
       <Title className={big ? 'text-3xl font-bold tracking-tight text-balance' : 'font-medium'}>{title}</Title>
-      {children && <div className="text-stone-700 dark:text-stone-300">{children}</div>}
+      {children && <div className={`text-stone-700 dark:text-stone-300 ${big ? '' : 'text-sm'}`}>{children}</div>}
       {action && <div className="flex flex-wrap items-center justify-center gap-3 pt-1">{action}</div>}
     </div>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Avatar } from '@/components/ui/avatar';
-import { buttonClass } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { getOwnMentorProfile } from '@/db/queries/mentors';
 import { listPendingOffers } from '@/db/queries/offers';
 import { listConnections } from '@/db/queries/rapport';
@@ -9,6 +9,7 @@ import { describeRapport, GROWN_SCORE, HALF_LIFE_DAYS, MIN_EXCHANGES_EACH, MIN_W
 import { requireUser } from '@/lib/session';
 import { MakeOfferForm, OfferAnswer } from './offer-forms';
 import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Connections' };
 
@@ -65,20 +66,21 @@ export default async function ConnectionsPage() {
           Your connections
         </h2>
         {connections.length === 0 ? (
-          <div className="space-y-3 rounded-2xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
-            <p className="font-medium">No connections yet.</p>
-            <p className="text-sm text-stone-700 dark:text-stone-300">
-              Follow people, read what they write and join the discussion: connections grow from there.
-            </p>
-            <div className="flex justify-center gap-2">
-              <Link href="/feed" className={buttonClass('grow')}>
-                Read the feed
-              </Link>
-              <Link href="/mentors" className={buttonClass('secondary')}>
-                Find mentors
-              </Link>
-            </div>
-          </div>
+          <EmptyState
+            title="No connections yet."
+            action={
+              <>
+                <ButtonLink href="/feed" variant="grow">
+                  Read the feed
+                </ButtonLink>
+                <ButtonLink href="/mentors" variant="secondary">
+                  Find mentors
+                </ButtonLink>
+              </>
+            }
+          >
+            Follow people, read what they write and join the discussion: connections grow from there.
+          </EmptyState>
         ) : (
           <ul className="space-y-3">
             {connections.map((c) => {

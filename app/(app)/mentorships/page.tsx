@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Avatar } from '@/components/ui/avatar';
-import { buttonClass } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { listMentorships } from '@/db/queries/mentorships';
 import { formatDate } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { MENTORSHIP_STATUS_LABELS, originShort } from './words';
 import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Mentorships' };
 
@@ -20,19 +21,13 @@ export default async function MentorshipsPage() {
         <p className="text-stone-700 dark:text-stone-300">The mentorships you are in, as mentor or mentee: messages, goals and how each ended.</p>
       </header>
       {mentorships.length === 0 ? (
-        <div className="space-y-3 rounded-2xl border border-dashed border-stone-300 p-8 text-center dark:border-stone-700">
-          <p className="font-medium">You have no mentorships yet.</p>
-          <p className="text-sm text-stone-700 dark:text-stone-300">
-            Find a mentor and ask them, or follow a few and let something grow. Requests you send and receive are under{' '}
-            <Link href="/requests" className="font-medium text-ask-700 underline dark:text-ask-50">
-              Requests
-            </Link>
-            .
-          </p>
-          <Link href="/mentors" className={buttonClass('primary')}>
-            Find a mentor
+        <EmptyState title="You have no mentorships yet." action={<ButtonLink href="/mentors">Find a mentor</ButtonLink>}>
+          Find a mentor and ask them, or follow a few and let something grow. Requests you send and receive are under{' '}
+          <Link href="/requests" className="font-medium text-ask-700 underline dark:text-ask-50">
+            Requests
           </Link>
-        </div>
+          .
+        </EmptyState>
       ) : (
         <ul className="space-y-3">
           {mentorships.map((m) => {

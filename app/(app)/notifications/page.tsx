@@ -6,6 +6,8 @@ import { LocalTime } from '@/components/local-time';
 import { describe } from '@/lib/notifications';
 import { requireUser } from '@/lib/session';
 import { MarkAllRead } from './mark-all-read';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ButtonLink } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
@@ -29,9 +31,16 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/no
         {unread > 0 && <MarkAllRead />}
       </header>
       {items.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-700 dark:border-stone-700 dark:text-stone-300">
-          Nothing yet. When someone asks you for a mentorship, answers your request, writes to you or comments on your writing, you will see it here.
-        </p>
+        <EmptyState
+          title="Nothing yet."
+          action={
+            <ButtonLink href="/mentors" variant="secondary">
+              Find mentors
+            </ButtonLink>
+          }
+        >
+          When someone asks you for a mentorship, answers your request, writes to you or comments on your writing, you will see it here.
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
           {items.map((item) => {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Avatar } from '@/components/ui/avatar';
-import { buttonClass } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { getOwnMentorProfile } from '@/db/queries/mentors';
 import { listInbox, listOutbox } from '@/db/queries/requests';
 import type { RequestStatus } from '@/db/schema/requests';
@@ -13,6 +13,7 @@ import { requireUser } from '@/lib/session';
 import { AcceptForm, DeclineForm, WithdrawForm } from './request-actions';
 import { Toast } from '@/components/ui/toast';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Requests' };
 
@@ -130,10 +131,6 @@ function Exchanged({ exchange, name }: { exchange: Exchange; name: string }) {
   );
 }
 
-function Empty({ children }: { children: React.ReactNode }) {
-  return <div className="space-y-3 rounded-2xl border border-dashed border-stone-300 p-6 text-center dark:border-stone-700">{children}</div>;
-}
-
 function Received({ inbox, mentor }: { inbox: Inbox; mentor: Awaited<ReturnType<typeof getOwnMentorProfile>> }) {
   const reasons = Object.entries(DECLINE_REASON_LABELS).map(([value, label]) => ({ value, label }));
   return (
@@ -142,10 +139,20 @@ function Received({ inbox, mentor }: { inbox: Inbox; mentor: Awaited<ReturnType<
         Received{inbox.pending.length > 0 && <span className="font-normal"> · {inbox.pending.length} waiting for your answer</span>}
       </h2>
       {inbox.pending.length === 0 && (
-        <Empty>
-          <p className="font-medium">No requests are waiting for your answer.</p>
-          <p className="text-sm text-stone-700 dark:text-stone-300">
-            {!mentor
+        <EmptyState
+          title="No requests are waiting for your answer."
+          action={
+            <>
+              <ButtonLink href="/settings" variant="secondary">
+                Mentor settings
+              </ButtonLink>
+              <ButtonLink href="/mentors" variant="secondary">
+                Browse the directory
+              </ButtonLink>
+            </>
+          }
+        >
+          {!mentor
               ? 'You are not a mentor at the moment, so no one can send you a new request.'
               : mentor.status === 'retired'
                 ? 'Your mentor profile is retired, so no one can send you a request.'
@@ -154,16 +161,7 @@ function Received({ inbox, mentor }: { inbox: Inbox; mentor: Awaited<ReturnType<
                   : mentor.activeMenteeCount >= mentor.capacity
                     ? 'All your mentee slots are taken, so no one can ask you until a mentorship ends.'
                     : 'Members find you in the mentor directory and on your page; their requests appear here.'}
-          </p>
-          <div className="flex flex-wrap justify-center gap-2">
-            <Link href="/settings" className={buttonClass('secondary')}>
-              Mentor settings
-            </Link>
-            <Link href="/mentors" className={buttonClass('secondary')}>
-              Browse the directory
-            </Link>
-          </div>
-        </Empty>
+        </EmptyState>
       )}
       {inbox.pending.length > 0 && (
         <ul className="space-y-4">
@@ -242,15 +240,12 @@ function Sent({ outbox }: { outbox: Outbox }) {
         Sent{outbox.pending.length > 0 && <span className="font-normal"> · {outbox.pending.length} waiting for an answer</span>}
       </h2>
       {outbox.pending.length === 0 && (
-        <Empty>
-          <p className="font-medium">{nothing ? 'You have not asked anyone for a mentorship yet.' : 'None of your requests is waiting for an answer.'}</p>
-          <p className="text-sm text-stone-700 dark:text-stone-300">
-            Find a mentor whose experience fits your goals. Each says whether they prefer to be asked or to let it grow.
-          </p>
-          <Link href="/mentors?accepting=1" className={buttonClass('primary')}>
-            Find a mentor
-          </Link>
-        </Empty>
+        <EmptyState
+          title={nothing ? 'You have not asked anyone for a mentorship yet.' : 'None of your requests is waiting for an answer.'}
+          action={<ButtonLink href="/mentors?accepting=1">Find a mentor</ButtonLink>}
+        >
+          Find a mentor whose experience fits your goals. Each says whether they prefer to be asked or to let it grow.
+        </EmptyState>
       )}
       {outbox.pending.length > 0 && (
         <ul className="space-y-4">

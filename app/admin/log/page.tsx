@@ -7,6 +7,7 @@ import { ACTION_LABELS, TARGET_LABELS, isModerationAction } from '@/lib/moderati
 import type { ReportTarget } from '@/db/schema/safety';
 import { requireUser } from '@/lib/session';
 import { AdminNav } from '../admin-nav';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Moderation log', robots: { index: false } };
 
@@ -66,9 +67,7 @@ export default async function ModerationLogPage({ searchParams }: PageProps<'/ad
         </p>
       </header>
       {log.entries.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-700 dark:border-stone-700 dark:text-stone-300">
-          No moderation actions yet.
-        </p>
+        <EmptyState title="No moderation actions yet." />
       ) : (
         <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
           <table className="w-full text-left text-sm">

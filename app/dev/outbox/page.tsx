@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { listRecentMail } from '@/db/queries/mail';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export const metadata: Metadata = { title: 'Outbox (development)', robots: { index: false, follow: false } };
 
@@ -33,9 +34,7 @@ export default async function OutboxPage() {
         </p>
       </header>
       {mails.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-stone-300 p-8 text-center text-stone-700 dark:border-stone-700 dark:text-stone-300">
-          No mail yet.
-        </p>
+        <EmptyState title="No mail yet." />
       ) : (
         <ul className="space-y-4">
           {mails.map((m) => (
