@@ -10,6 +10,7 @@ import { figuresOf, headline } from '@/lib/insights';
 import { alternatesFor } from '@/lib/site-metadata';
 import { currentUser } from '@/lib/session';
 import { directoryHref, type DirectoryQuery } from '@/lib/validation/directory';
+import { cardClass } from '@/components/ui/card';
 
 // The layout's title and description are the home page's; this adds its canonical address and the site feed.
 export const metadata: Metadata = { alternates: alternatesFor('/') };
@@ -83,7 +84,7 @@ export default async function HomePage() {
       {sentence && (
         <section
           aria-labelledby="so-far"
-          className="mx-auto max-w-3xl space-y-3 rounded-2xl border border-stone-200 bg-white p-6 text-center dark:border-stone-800 dark:bg-stone-900"
+          className={cardClass('lg', 'mx-auto max-w-3xl space-y-3 text-center')}
         >
           <h2 id="so-far" className="text-sm font-semibold tracking-wide text-grow-700 uppercase dark:text-grow-50">
             What the numbers say so far
@@ -100,7 +101,7 @@ export default async function HomePage() {
       )}
 
       <section aria-label="The two paths" className="grid gap-6 md:grid-cols-2">
-        <div className="space-y-3 rounded-2xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+        <div className={cardClass('lg', 'space-y-3')}>
           <h2 className="text-xl font-semibold text-ask-700 dark:text-ask-50">Ask</h2>
           <p className="text-stone-700 dark:text-stone-300">
             Browse mentors by expertise, language and how they like to start. Write a request with your goals, a cadence
@@ -118,7 +119,7 @@ export default async function HomePage() {
             )}
           </p>
         </div>
-        <div className="space-y-3 rounded-2xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+        <div className={cardClass('lg', 'space-y-3')}>
           <h2 className="text-xl font-semibold text-grow-700 dark:text-grow-50">Grow</h2>
           <p className="text-stone-700 dark:text-stone-300">
             Follow people, read their posts, reply and discuss. When the two of you have built real rapport, either side

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { DistributionBars, IntervalBars, Legend, SurvivalCurves, type Bar, type Curve } from '@/components/charts';
 import {
   COHORT_LABELS,
@@ -18,6 +17,8 @@ import {
 import { END_REASONS } from '@/lib/requests';
 import { cohortVisibility } from '@/lib/stats';
 import { EmptyState } from '@/components/ui/empty-state';
+import { cardClass } from '@/components/ui/card';
+import { Tabs } from '@/components/ui/tabs';
 
 const INTERVAL_NAMES: Record<Figure['interval'], string> = {
   'wilson-95': '95% CI',
@@ -73,7 +74,7 @@ function FiguresTable({
 }) {
   const labelOf = (metric: string) => figures.find((f) => f.metric === metric)?.label ?? metric;
   return (
-    <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+    <div className={cardClass('none', 'overflow-x-auto')}>
       <table className="w-full min-w-[32rem] border-collapse text-sm">
         <caption className="px-3 pt-3 text-left text-sm text-stone-700 dark:text-stone-300">{caption}</caption>
         <thead>
@@ -162,18 +163,10 @@ const sizeNote = (n: number) => {
 
 export function WindowFilter({ current, basePath }: { current: Window; basePath: string }) {
   return (
-    <nav aria-label="Time window" className="flex flex-wrap gap-1 rounded-xl bg-stone-200/60 p-1 dark:bg-stone-800/60">
-      {WINDOWS.map((w) => (
-        <Link
-          key={w}
-          href={w === 'all' ? basePath : `${basePath}?window=${w}`}
-          aria-current={w === current ? 'page' : undefined}
-          className={`rounded-lg px-3 py-1.5 text-sm font-medium ${w === current ? 'bg-white shadow-sm dark:bg-stone-950' : 'text-stone-700 hover:bg-white/60 dark:text-stone-300 dark:hover:bg-stone-950/60'}`}
-        >
-          {WINDOW_LABELS[w]}
-        </Link>
-      ))}
-    </nav>
+    <Tabs
+      label="Time window"
+      tabs={WINDOWS.map((w) => ({ href: w === 'all' ? basePath : `${basePath}?window=${w}`, label: WINDOW_LABELS[w], current: w === current }))}
+    />
   );
 }
 

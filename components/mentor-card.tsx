@@ -4,6 +4,7 @@ import { StartPreferenceBadge } from '@/components/start-preference';
 import type { StartPreference } from '@/db/schema/mentorship';
 import { availability, compactNumber } from '@/lib/format';
 import { Tag } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
 
 export type MentorCardData = {
   id: string;
@@ -26,7 +27,7 @@ export function MentorCard({ mentor, headingLevel = 2 }: { mentor: MentorCardDat
   const slots = availability(mentor);
   const more = mentor.tags.length - TAGS_SHOWN;
   return (
-    <article className="flex h-full flex-col gap-3 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+    <Card as="article" className="flex h-full flex-col gap-3">
       <div className="flex items-start gap-3">
         <Avatar user={mentor} size={48} decorative />
         <div className="min-w-0 flex-1">
@@ -55,6 +56,6 @@ export function MentorCard({ mentor, headingLevel = 2 }: { mentor: MentorCardDat
       <p className="text-xs text-stone-600 dark:text-stone-400">
         {compactNumber(mentor.followerCount)} {mentor.followerCount === 1 ? 'follower' : 'followers'}
       </p>
-    </article>
+    </Card>
   );
 }

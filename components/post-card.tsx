@@ -3,6 +3,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { LocalTime } from '@/components/local-time';
 import { plural } from '@/lib/format';
 import { Tag } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
 
 export type PostCardData = {
   slug: string;
@@ -19,7 +20,7 @@ export type PostCardData = {
 export function PostCard({ post, headingLevel = 2 }: { post: PostCardData; headingLevel?: 2 | 3 }) {
   const Heading = `h${headingLevel}` as const;
   return (
-    <article className="space-y-3 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+    <Card as="article" className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-stone-600 dark:text-stone-400">
         <Avatar user={post.author} size={28} decorative />
         <Link href={`/u/${post.author.handle}`} className="font-medium text-stone-900 hover:underline dark:text-stone-100">
@@ -52,6 +53,6 @@ export function PostCard({ post, headingLevel = 2 }: { post: PostCardData; headi
           {plural(post.commentCount, 'comment')} · {plural(post.reactionCount, 'reaction')}
         </p>
       </div>
-    </article>
+    </Card>
   );
 }

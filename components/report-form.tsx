@@ -7,6 +7,7 @@ import { SelectField } from '@/components/ui/select';
 import type { ReportTarget } from '@/db/schema/safety';
 import { initialResult, type ActionResult } from '@/lib/action-result';
 import { MAX_REPORT_NOTE, REPORT_CATEGORY_LABELS } from '@/lib/reports';
+import { cardClass } from '@/components/ui/card';
 
 export type ReportAction = (prev: ActionResult, formData: FormData) => Promise<ActionResult>;
 
@@ -49,7 +50,7 @@ export function ReportForm({
       <summary className={summaryClass}>
         Report<span className="sr-only"> {what}</span>
       </summary>
-      <div className="mt-2 max-w-md space-y-3 rounded-xl border border-stone-200 bg-white p-4 text-stone-900 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-100">
+      <div className={cardClass('sm', 'mt-2 max-w-md space-y-3 text-stone-900 dark:text-stone-100')}>
         {!state.ok && (
           <form action={dispatch} noValidate className="space-y-3" aria-label={`Report ${what}`} key={typed(state, 'note')}>
             <input type="hidden" name="targetType" value={targetType} />

@@ -12,10 +12,11 @@ import { ModerationForm, type ModerationButton } from './moderation-form';
 import { Toast } from '@/components/ui/toast';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
+import { cardClass } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Moderation', robots: { index: false } };
 
-const card = 'space-y-4 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900';
+const card = cardClass('md', 'space-y-4');
 const quote = 'border-l-4 border-stone-300 pl-3 whitespace-pre-line break-words dark:border-stone-600';
 
 function heading(entry: QueueEntry) {

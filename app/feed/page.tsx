@@ -10,6 +10,7 @@ import { encodeFeedCursor, parseFeedCursor } from '@/lib/validation/posts';
 import { alternatesFor } from '@/lib/site-metadata';
 import { Toast } from '@/components/ui/toast';
 import { EmptyState } from '@/components/ui/empty-state';
+import { Card } from '@/components/ui/card';
 
 export const metadata: Metadata = {
   title: 'Feed',
@@ -105,10 +106,7 @@ export default async function FeedPage({ searchParams }: PageProps<'/feed'>) {
       </div>
 
       {viewer && drafts.length > 0 && (
-        <aside aria-labelledby="drafts-heading" className="space-y-3 self-start rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
-          <h2 id="drafts-heading" className="font-semibold">
-            Your drafts
-          </h2>
+        <Card as="aside" heading="Your drafts" headingId="drafts-heading" className="space-y-3 self-start">
           <ul className="space-y-2 text-sm">
             {drafts.map((d) => (
               <li key={d.id}>
@@ -119,7 +117,7 @@ export default async function FeedPage({ searchParams }: PageProps<'/feed'>) {
               </li>
             ))}
           </ul>
-        </aside>
+        </Card>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { COHORTS, type InsightsData } from '@/lib/insights';
 import { LocalTime } from '@/components/local-time';
 import { plural } from '@/lib/format';
+import { cardClass } from '@/components/ui/card';
 
 /** What the figures rest on, in one line. */
 export function Summary({ data, windowLabel }: { data: InsightsData; windowLabel: string }) {
@@ -17,7 +18,7 @@ export function Summary({ data, windowLabel }: { data: InsightsData; windowLabel
 
 export function Methods() {
   return (
-    <section aria-labelledby="methods" className="space-y-3 rounded-xl border border-stone-200 bg-white p-5 text-sm text-stone-700 dark:border-stone-800 dark:bg-stone-900 dark:text-stone-300">
+    <section aria-labelledby="methods" className={cardClass('md', 'space-y-3 text-sm text-stone-700 dark:text-stone-300')}>
       <h2 id="methods" className="text-lg font-bold text-stone-900 dark:text-stone-100">
         How these numbers are made
       </h2>

@@ -14,19 +14,30 @@ type CardProps = {
   headingLevel?: 2 | 3;
   /** The heading's id, when a test or a link needs a fixed one. */
   headingId?: string;
+  headingClassName?: string;
   className?: string;
   children: React.ReactNode;
 } & Omit<React.HTMLAttributes<HTMLElement>, 'className' | 'children'>;
 
 /** A white panel on the stone page: a post, a mentor, a settings section. */
-export function Card({ as: Tag = 'div', padding = 'md', heading, headingLevel = 2, headingId, className = '', children, ...rest }: CardProps) {
+export function Card({
+  as: Tag = 'div',
+  padding = 'md',
+  heading,
+  headingLevel = 2,
+  headingId,
+  headingClassName = 'font-semibold',
+  className = '',
+  children,
+  ...rest
+}: CardProps) {
   const generated = useId();
   const id = headingId ?? generated;
   const Heading = `h${headingLevel}` as const;
   return (
     <Tag className={cardClass(padding, className)} aria-labelledby={heading ? id : undefined} {...rest}>
       {heading && (
-        <Heading id={id} className="font-semibold">
+        <Heading id={id} className={headingClassName}>
           {heading}
         </Heading>
       )}

@@ -10,6 +10,7 @@ import { requireUser } from '@/lib/session';
 import { MakeOfferForm, OfferAnswer } from './offer-forms';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
+import { cardClass } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Connections' };
 
@@ -42,7 +43,7 @@ export default async function ConnectionsPage() {
           </h2>
           <ul className="space-y-3">
             {offers.map((o) => (
-              <li key={o.id} className="space-y-2 rounded-2xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <li key={o.id} className={cardClass('sm', 'space-y-2')}>
                 <p>
                   {o.madeByViewer
                     ? `You ${o.kind === 'offer' ? 'offered' : 'proposed'} a mentorship to `
@@ -87,7 +88,7 @@ export default async function ConnectionsPage() {
               const canOffer = viewerIsMentor && !c.partner.isMentor;
               const canPropose = c.partner.isMentor;
               return (
-                <li key={c.partner.id} className="flex flex-col gap-3 rounded-2xl border border-stone-200 bg-white p-4 sm:flex-row sm:items-start dark:border-stone-800 dark:bg-stone-900">
+                <li key={c.partner.id} className={cardClass('sm', 'flex flex-col gap-3 sm:flex-row sm:items-start')}>
                   <Avatar user={c.partner} size={44} decorative />
                   <div className="flex-1 space-y-1">
                     <p className="flex flex-wrap items-center gap-2">

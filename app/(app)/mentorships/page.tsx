@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/session';
 import { MENTORSHIP_STATUS_LABELS, originShort } from './words';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
+import { cardClass } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Mentorships' };
 
@@ -36,7 +37,7 @@ export default async function MentorshipsPage() {
             const active = m.status === 'active';
             return (
               <li key={m.id}>
-                <article className="flex flex-wrap items-center gap-4 rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+                <article className={cardClass('md', 'flex flex-wrap items-center gap-4')}>
                   <Avatar user={other} size={48} decorative />
                   <div className="min-w-0 flex-1 space-y-1">
                     <h2 className="font-semibold break-words">

@@ -8,6 +8,7 @@ import { requireUser } from '@/lib/session';
 import { MarkAllRead } from './mark-all-read';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ButtonLink } from '@/components/ui/button';
+import { cardClass } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Notifications' };
 
@@ -42,7 +43,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/no
           When someone asks you for a mentorship, answers your request, writes to you or comments on your writing, you will see it here.
         </EmptyState>
       ) : (
-        <ul className="divide-y divide-stone-200 overflow-hidden rounded-xl border border-stone-200 bg-white dark:divide-stone-800 dark:border-stone-800 dark:bg-stone-900">
+        <ul className={cardClass('none', 'divide-y divide-stone-200 overflow-hidden dark:divide-stone-800')}>
           {items.map((item) => {
             const { text } = describe({ kind: item.kind, actorName: item.actorName ?? undefined, actorCount: item.actorCount, data: item.data });
             const isUnread = item.readAt === null;

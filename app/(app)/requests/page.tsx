@@ -14,6 +14,7 @@ import { AcceptForm, DeclineForm, WithdrawForm } from './request-actions';
 import { Toast } from '@/components/ui/toast';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
+import { cardClass } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Requests' };
 
@@ -36,7 +37,7 @@ const STATUS_TONE: Record<RequestStatus, BadgeTone> = {
   expired: 'neutral',
 };
 
-const frame = 'rounded-2xl border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900';
+const frame = cardClass('none');
 const card = `${frame} p-5`;
 const muted = 'text-sm text-stone-600 dark:text-stone-400';
 

@@ -15,17 +15,15 @@ import { MentorStatus } from './mentor-status';
 import { NotificationForm } from './notification-form';
 import { ProfileForm } from './profile-form';
 import { ThemeForm } from './theme-form';
+import { Card } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 function Section({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="rounded-2xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
-      <h2 id={id} className="mb-4 text-lg font-semibold">
-        {title}
-      </h2>
+    <Card as="section" padding="lg" heading={title} headingId={id} headingClassName="mb-4 text-lg font-semibold">
       {children}
-    </section>
+    </Card>
   );
 }
 

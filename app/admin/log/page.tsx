@@ -8,6 +8,7 @@ import type { ReportTarget } from '@/db/schema/safety';
 import { requireUser } from '@/lib/session';
 import { AdminNav } from '../admin-nav';
 import { EmptyState } from '@/components/ui/empty-state';
+import { cardClass } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Moderation log', robots: { index: false } };
 
@@ -69,7 +70,7 @@ export default async function ModerationLogPage({ searchParams }: PageProps<'/ad
       {log.entries.length === 0 ? (
         <EmptyState title="No moderation actions yet." />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
+        <div className={cardClass('none', 'overflow-x-auto')}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Moderation actions, newest first</caption>
             <thead className="bg-stone-100 dark:bg-stone-800">

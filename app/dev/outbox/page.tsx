@@ -5,6 +5,7 @@ import { listRecentMail } from '@/db/queries/mail';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 import { EmptyState } from '@/components/ui/empty-state';
+import { cardClass } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Outbox (development)', robots: { index: false, follow: false } };
 
@@ -38,7 +39,7 @@ export default async function OutboxPage() {
       ) : (
         <ul className="space-y-4">
           {mails.map((m) => (
-            <li key={m.id} className="rounded-xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+            <li key={m.id} className={cardClass('sm')}>
               <details>
                 <summary className="cursor-pointer space-y-1">
                   <span className="font-semibold break-words">{m.subject}</span>

@@ -24,6 +24,7 @@ import { parseCommentOrder, slugFromParam } from '@/lib/validation/posts';
 import { addCommentAction, deleteCommentAction, editCommentAction, followAction, reactAction } from '../actions';
 import { Toast } from '@/components/ui/toast';
 import { Tag } from '@/components/ui/badge';
+import { cardClass } from '@/components/ui/card';
 
 const loadPost = cache(async (slug: string) => {
   const viewer = await currentUser();
@@ -164,7 +165,7 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
 
       <section
         aria-label="Author"
-        className="flex flex-wrap items-center gap-4 rounded-2xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900"
+        className={cardClass('sm', 'flex flex-wrap items-center gap-4')}
       >
         <Avatar user={post.author} size={48} decorative />
         <div className="min-w-0 flex-1">

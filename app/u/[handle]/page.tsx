@@ -25,6 +25,7 @@ import { countryName, localTime } from '@/lib/places';
 import { currentUser } from '@/lib/session';
 import { alternatesFor, clip, SITE_NAME } from '@/lib/site-metadata';
 import { Tag } from '@/components/ui/badge';
+import { cardClass } from '@/components/ui/card';
 
 const loadMember = cache((handle: string) => getMemberByHandle(decodeURIComponent(handle)));
 
@@ -92,7 +93,7 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
 
   return (
     <article className="space-y-6">
-      <header className="flex flex-col gap-4 rounded-2xl border border-stone-200 bg-white p-6 sm:flex-row sm:items-center dark:border-stone-800 dark:bg-stone-900">
+      <header className={cardClass('lg', 'flex flex-col gap-4 sm:flex-row sm:items-center')}>
         <Avatar user={member} size={96} decorative />
         <div className="flex-1 space-y-1">
           <h1 className="text-2xl font-bold tracking-tight">{member.displayName}</h1>
@@ -135,7 +136,7 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
             <h2 id="mentor-heading" className="text-lg font-semibold">
               Mentoring
             </h2>
-            <div className="rounded-2xl border border-stone-200 bg-white p-5 dark:border-stone-800 dark:bg-stone-900">
+            <div className={cardClass('md')}>
               <p className="mb-2 text-sm font-medium text-stone-600 dark:text-stone-400">
                 How {member.displayName} likes mentorships to start
               </p>
@@ -174,7 +175,7 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
             )}
             {mentor.bio && <Markdown source={mentor.bio} className="leading-relaxed" />}
           </div>
-          <aside aria-label="Mentor details" className="space-y-4 self-start rounded-2xl border border-stone-200 bg-white p-5 text-sm dark:border-stone-800 dark:bg-stone-900">
+          <aside aria-label="Mentor details" className={cardClass('md', 'space-y-4 self-start text-sm')}>
             <dl className="space-y-3">
               <Detail term="Availability">{slots.text}</Detail>
               <Detail term="Experience">{plural(mentor.yearsExperience, 'year')}</Detail>
@@ -216,7 +217,7 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
           </h2>
           <ul className="space-y-3">
             {postList.map((p) => (
-              <li key={p.slug} className="rounded-2xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+              <li key={p.slug} className={cardClass('sm')}>
                 <Link href={`/posts/${p.slug}`} className="font-semibold hover:underline">
                   {p.title}
                 </Link>
@@ -232,7 +233,7 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
           { title: 'Followers', list: followers },
           { title: 'Following', list: following },
         ].map(({ title, list }) => (
-          <details key={title} className="rounded-2xl border border-stone-200 bg-white p-4 dark:border-stone-800 dark:bg-stone-900">
+          <details key={title} className={cardClass('sm')}>
             <summary className="cursor-pointer font-semibold">
               {title} ({list.total})
             </summary>

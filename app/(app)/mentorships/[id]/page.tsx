@@ -15,6 +15,7 @@ import { reportAction } from '../../safety/actions';
 import { ReportForm } from '@/components/report-form';
 import { Toast } from '@/components/ui/toast';
 import { Badge } from '@/components/ui/badge';
+import { cardClass } from '@/components/ui/card';
 
 type Mentorship = NonNullable<Awaited<ReturnType<typeof getMentorship>>>;
 type Person = Mentorship['mentor'];
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: PageProps<'/mentorships/[id]'
   return { title: `Mentorship with ${other.displayName}` };
 }
 
-const card = 'rounded-2xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900';
+const card = cardClass('lg');
 const muted = 'text-sm text-stone-600 dark:text-stone-400';
 
 function stateSentence(m: Mentorship) {

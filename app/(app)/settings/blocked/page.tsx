@@ -7,6 +7,7 @@ import { listBlocked } from '@/db/queries/blocks';
 import { formatDate } from '@/lib/format';
 import { requireUser } from '@/lib/session';
 import { Toast } from '@/components/ui/toast';
+import { Card } from '@/components/ui/card';
 
 export const metadata: Metadata = { title: 'Blocked members' };
 
@@ -25,10 +26,7 @@ export default async function BlockedMembersPage({ searchParams }: PageProps<'/s
         <h1 className="text-2xl font-bold tracking-tight">Blocked members</h1>
       </div>
       {query.unblocked && <Toast>Unblocked. They can follow you, write to you and ask you for a mentorship again.</Toast>}
-      <section aria-labelledby="blocked-heading" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
-        <h2 id="blocked-heading" className="sr-only">
-          Members you blocked
-        </h2>
+      <Card as="section" padding="lg" heading="Members you blocked" headingId="blocked-heading" headingClassName="sr-only" className="space-y-4">
         <p className="text-sm text-stone-700 dark:text-stone-300">
           Nothing crosses between you and a member you blocked: no follows, mentorship requests or offers, comments on each
           other’s posts, replies, reactions or notifications. They are not told. To block someone, use “Block” on their profile.
@@ -53,7 +51,7 @@ export default async function BlockedMembersPage({ searchParams }: PageProps<'/s
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

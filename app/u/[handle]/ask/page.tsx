@@ -12,6 +12,7 @@ import { availability, formatDate } from '@/lib/format';
 import { CADENCE_LABELS, MAX_PENDING_REQUESTS } from '@/lib/requests';
 import { requireUser } from '@/lib/session';
 import { AskForm } from './ask-form';
+import { cardClass } from '@/components/ui/card';
 
 const loadMember = cache((handle: string) => getMemberByHandle(decodeURIComponent(handle)));
 
@@ -149,7 +150,7 @@ export default async function AskPage({ params }: PageProps<'/u/[handle]/ask'>) 
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <header className="space-y-4 rounded-2xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+      <header className={cardClass('lg', 'space-y-4')}>
         <div className="flex items-center gap-4">
           <Avatar user={member} size={64} decorative />
           <div className="min-w-0">
@@ -176,7 +177,7 @@ export default async function AskPage({ params }: PageProps<'/u/[handle]/ask'>) 
       </header>
 
       {blocked ?? (
-        <section aria-labelledby="request-heading" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-6 dark:border-stone-800 dark:bg-stone-900">
+        <section aria-labelledby="request-heading" className={cardClass('lg', 'space-y-4')}>
           <h2 id="request-heading" className="text-lg font-semibold">
             Your request
           </h2>
