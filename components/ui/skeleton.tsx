@@ -16,23 +16,31 @@ export function SkeletonCard({ className = '' }: { className?: string }) {
   );
 }
 
-/**
- * A whole page while it loads (a route's loading.tsx): a heading bar, a line, a few cards.
- * Busy for assistive technology, with words for those who cannot see the grey shapes.
- */
-export function PageSkeleton({ cards = 3, grid = false, width = 'max-w-3xl' }: { cards?: number; grid?: boolean; width?: string }) {
+/** A few cards in a column, or two columns from small screens up. */
+export function SkeletonCards({ count = 3, grid = false }: { count?: number; grid?: boolean }) {
   return (
-    <div aria-busy="true" aria-live="polite" className={`mx-auto space-y-6 ${width}`}>
+    <div className={grid ? 'grid gap-4 sm:grid-cols-2' : 'space-y-4'}>
+      {Array.from({ length: count }, (_, i) => (
+        <SkeletonCard key={i} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * A whole page while it loads (a route's loading.tsx): a heading bar and a line, then what the
+ * page puts below (cards by default). Busy for assistive technology, with words for those who
+ * cannot see the grey shapes.
+ */
+export function PageSkeleton({ className = 'mx-auto max-w-3xl', children }: { className?: string; children?: React.ReactNode }) {
+  return (
+    <div aria-busy="true" className={`space-y-6 ${className}`}>
       <p className="sr-only">Loading…</p>
       <div className="space-y-2">
         <Skeleton className="h-8 w-1/3" />
         <Skeleton className="h-4 w-2/3" />
       </div>
-      <div className={grid ? 'grid gap-4 sm:grid-cols-2' : 'space-y-4'}>
-        {Array.from({ length: cards }, (_, i) => (
-          <SkeletonCard key={i} />
-        ))}
-      </div>
+      {children ?? <SkeletonCards />}
     </div>
   );
 }
