@@ -1,13 +1,25 @@
 'use client';
 
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <div className="mx-auto max-w-lg space-y-4 py-16 text-center">
-      <h1 className="text-3xl font-bold tracking-tight">Something went wrong on our side</h1>
-      <p className="text-stone-700 dark:text-stone-300">Your data is safe. Please try again in a moment.</p>
-      <Button onClick={reset}>Try again</Button>
-    </div>
+    <EmptyState
+      titleAs="h1"
+      title="Something went wrong on our side"
+      action={
+        <>
+          <Button onClick={reset}>Try again</Button>
+          <ButtonLink href="/" variant="secondary">
+            Back to the start
+          </ButtonLink>
+        </>
+      }
+    >
+      <p>Your data is safe: what you saved before is still there. Please try again in a moment.</p>
+      {/* The digest is what the server log records the error under; it says nothing about the error itself. */}
+      {error.digest && <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">Reference for support: {error.digest}</p>}
+    </EmptyState>
   );
 }

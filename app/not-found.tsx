@@ -1,16 +1,24 @@
-import Link from 'next/link';
-import { buttonClass } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 
 export default function NotFound() {
   return (
-    <div className="mx-auto max-w-lg space-y-4 py-16 text-center">
-      <h1 className="text-3xl font-bold tracking-tight">We could not find that page</h1>
-      <p className="text-stone-700 dark:text-stone-300">
-        The link may be old, or the member may have changed their handle.
-      </p>
-      <Link href="/" className={buttonClass('primary')}>
-        Back to the start
-      </Link>
-    </div>
+    <EmptyState
+      titleAs="h1"
+      title="We could not find that page"
+      action={
+        <>
+          <ButtonLink href="/">Back to the start</ButtonLink>
+          <ButtonLink href="/mentors" variant="secondary">
+            Find a mentor
+          </ButtonLink>
+          <ButtonLink href="/feed" variant="secondary">
+            Read the feed
+          </ButtonLink>
+        </>
+      }
+    >
+      The link may be old or mistyped, or the member may have changed their handle.
+    </EmptyState>
   );
 }

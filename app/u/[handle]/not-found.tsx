@@ -1,17 +1,23 @@
-import Link from 'next/link';
-import { buttonClass } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 
 // Shown for a handle no one has and for a suspended account alike: the page does not say which.
 export default function MemberNotFound() {
   return (
-    <div className="mx-auto max-w-lg space-y-4 py-16 text-center">
-      <h1 className="text-3xl font-bold tracking-tight">This profile is not available</h1>
-      <p className="text-stone-700 dark:text-stone-300">
-        The member may have changed their handle, or the account is no longer active.
-      </p>
-      <Link href="/" className={buttonClass('primary')}>
-        Back to the start
-      </Link>
-    </div>
+    <EmptyState
+      titleAs="h1"
+      title="This profile is not available"
+      action={
+        <>
+          <ButtonLink href="/">Back to the start</ButtonLink>
+          <ButtonLink href="/mentors" variant="secondary">
+            Search the mentors
+          </ButtonLink>
+        </>
+      }
+    >
+      The member may have changed their handle, or the account is no longer active. If you were looking for a mentor, the directory
+      lists everyone who mentors now.
+    </EmptyState>
   );
 }
