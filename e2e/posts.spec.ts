@@ -57,6 +57,9 @@ test('write with a live preview, keep a draft private, then publish it under the
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page).toHaveURL(`${path}?published=1`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pairing with a senior engineer, one question a day');
+  // The word that it worked is in a status region, so screen readers announce it too.
+  await expect(page.getByRole('status').filter({ hasText: 'Your post is published.' })).toBeVisible();
+  await expectNoSeriousViolations(page);
 
   await other.page.goto(path);
   await expect(other.page.getByRole('heading', { level: 1 })).toHaveText('Pairing with a senior engineer, one question a day');
@@ -71,9 +74,16 @@ test('write with a live preview, keep a draft private, then publish it under the
 
   // The author deletes it; it is gone for everyone.
   await page.goto(`${path}/edit`);
-  await page.getByText('Delete this post…').click();
-  await page.getByRole('button', { name: 'Delete post' }).click();
+  // Deleting asks first, in a modal dialog that Cancel (or Escape) closes without deleting.
+  const confirm = page.getByRole('dialog', { name: 'Delete this post?' });
+  await page.getByRole('button', { name: 'Delete this post…' }).click();
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await page.getByRole('button', { name: 'Delete this post…' }).click();
+  await confirm.getByRole('button', { name: 'Delete post' }).click();
   await expect(page).toHaveURL(/\/feed\?deleted=1$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Your post was deleted.' })).toBeVisible();
   expect((await other.page.goto(path))?.status()).toBe(404);
 });
 
