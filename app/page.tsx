@@ -82,10 +82,7 @@ export default async function HomePage() {
       </section>
 
       {sentence && (
-        <section
-          aria-labelledby="so-far"
-          className={cardClass('lg', 'mx-auto max-w-3xl space-y-3 text-center')}
-        >
+        <section aria-labelledby="so-far" className={cardClass('lg', 'mx-auto max-w-3xl space-y-3 text-center')}>
           <h2 id="so-far" className="text-sm font-semibold tracking-wide text-grow-700 uppercase dark:text-grow-50">
             What the numbers say so far
           </h2>

@@ -163,10 +163,7 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
         )}
       </header>
 
-      <section
-        aria-label="Author"
-        className={cardClass('sm', 'flex flex-wrap items-center gap-4')}
-      >
+      <section aria-label="Author" className={cardClass('sm', 'flex flex-wrap items-center gap-4')}>
         <Avatar user={post.author} size={48} decorative />
         <div className="min-w-0 flex-1">
           <Link href={`/u/${post.author.handle}`} className="font-semibold break-words hover:underline">
