@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describedBy, FieldMessages } from '@/components/ui/field';
+import { SkeletonText } from '@/components/ui/skeleton';
 import { Textarea } from '@/components/ui/textarea';
 import type { ActionResult } from '@/lib/action-result';
 import type { MarkdownProfile } from '@/lib/markdown';
@@ -126,10 +127,10 @@ export function MarkdownEditor({
           {html ? (
             // The server's sanitised rendering (renderMarkdown), the same HTML the page will show.
             <div className="prose-content" dangerouslySetInnerHTML={{ __html: html }} />
+          ) : source.trim() ? (
+            <SkeletonText label="Rendering…" />
           ) : (
-            <p className="text-sm text-stone-600 dark:text-stone-400">
-              {source.trim() ? 'Rendering…' : 'Your formatted text appears here as you type.'}
-            </p>
+            <p className="text-sm text-stone-600 dark:text-stone-400">Your formatted text appears here as you type.</p>
           )}
         </div>
       </section>

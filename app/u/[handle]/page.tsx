@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { cache, Suspense } from 'react';
+import { cache } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { Markdown } from '@/components/markdown';
 import { StartPreferenceBadge } from '@/components/start-preference';
@@ -26,7 +26,6 @@ import { currentUser } from '@/lib/session';
 import { alternatesFor, clip, SITE_NAME } from '@/lib/site-metadata';
 import { Tag } from '@/components/ui/badge';
 import { cardClass } from '@/components/ui/card';
-import { SkeletonCards } from '@/components/ui/skeleton';
 
 const loadMember = cache((handle: string) => getMemberByHandle(decodeURIComponent(handle)));
 
@@ -65,63 +64,6 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
   );
 }
 
-/** What the member wrote and who they follow: below the fold, so it streams in after the rest. */
-async function MemberActivity({ memberId }: { memberId: string }) {
-  const [followers, following, postList] = await Promise.all([listFollowers(memberId), listFollowing(memberId), listPublishedPosts(memberId)]);
-  return (
-    <>
-      {postList.length > 0 && (
-        <section aria-labelledby="posts-heading" className="space-y-3">
-          <h2 id="posts-heading" className="text-lg font-semibold">
-            Writing
-          </h2>
-          <ul className="space-y-3">
-            {postList.map((p) => (
-              <li key={p.slug} className={cardClass('sm')}>
-                <Link href={`/posts/${p.slug}`} className="font-semibold hover:underline">
-                  {p.title}
-                </Link>
-                <p className="text-sm text-stone-700 dark:text-stone-300">{p.excerpt}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      <section aria-label="Network" className="grid gap-4 sm:grid-cols-2">
-        {[
-          { title: 'Followers', list: followers },
-          { title: 'Following', list: following },
-        ].map(({ title, list }) => (
-          <details key={title} className={cardClass('sm')}>
-            <summary className="cursor-pointer font-semibold">
-              {title} ({list.total})
-            </summary>
-            {list.people.length === 0 ? (
-              <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">No one yet.</p>
-            ) : (
-              <ul className="mt-3 space-y-2">
-                {list.people.map((p) => (
-                  <li key={p.id} className="flex items-center gap-2 text-sm">
-                    <Avatar user={p} size={24} decorative />
-                    <Link href={`/u/${p.handle}`} className="hover:underline">
-                      {p.displayName}
-                    </Link>
-                    {p.isMentor && <span className="text-xs text-stone-600 dark:text-stone-400">Mentor</span>}
-                  </li>
-                ))}
-                {list.total > list.people.length && (
-                  <li className="text-sm text-stone-600 dark:text-stone-400">and {list.total - list.people.length} more</li>
-                )}
-              </ul>
-            )}
-          </details>
-        ))}
-      </section>
-    </>
-  );
-}
-
 export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
   const member = await loadMember((await params).handle);
   if (!member) notFound();
@@ -130,7 +72,11 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
   const mentor = member.mentor?.status === 'active' ? member.mentor : null;
   const slots = mentor ? availability({ ...mentor, openSlots: mentor.capacity - mentor.activeMenteeCount }) : null;
   const other = viewer && !isSelf ? viewer : undefined;
-  const relation = await (other
+  const [followers, following, postList, relation] = await Promise.all([
+    listFollowers(member.id),
+    listFollowing(member.id),
+    listPublishedPosts(member.id),
+    other
       ? Promise.all([
           isFollowing(other.id, member.id),
           rapportBetween(other.id, member.id),
@@ -138,7 +84,8 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
           listPendingOffers(other.id),
           hasBlocked(other.id, member.id),
         ])
-      : undefined);
+      : undefined,
+  ]);
   const [viewerFollows, rapport, viewerMentor, offers, viewerBlocked] = relation ?? [false, undefined, undefined, [], false];
   const grown = rapport ? isGrown(rapport) : false;
   const offerKind = viewerMentor?.status === 'active' && !mentor ? 'offer' : mentor ? 'proposal' : undefined;
@@ -263,9 +210,54 @@ export default async function MemberPage({ params }: PageProps<'/u/[handle]'>) {
           </aside>
         </section>
       )}
-      <Suspense fallback={<SkeletonCards count={2} grid />}>
-        <MemberActivity memberId={member.id} />
-      </Suspense>
+      {postList.length > 0 && (
+        <section aria-labelledby="posts-heading" className="space-y-3">
+          <h2 id="posts-heading" className="text-lg font-semibold">
+            Writing
+          </h2>
+          <ul className="space-y-3">
+            {postList.map((p) => (
+              <li key={p.slug} className={cardClass('sm')}>
+                <Link href={`/posts/${p.slug}`} className="font-semibold hover:underline">
+                  {p.title}
+                </Link>
+                <p className="text-sm text-stone-700 dark:text-stone-300">{p.excerpt}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-label="Network" className="grid gap-4 sm:grid-cols-2">
+        {[
+          { title: 'Followers', list: followers },
+          { title: 'Following', list: following },
+        ].map(({ title, list }) => (
+          <details key={title} className={cardClass('sm')}>
+            <summary className="cursor-pointer font-semibold">
+              {title} ({list.total})
+            </summary>
+            {list.people.length === 0 ? (
+              <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">No one yet.</p>
+            ) : (
+              <ul className="mt-3 space-y-2">
+                {list.people.map((p) => (
+                  <li key={p.id} className="flex items-center gap-2 text-sm">
+                    <Avatar user={p} size={24} decorative />
+                    <Link href={`/u/${p.handle}`} className="hover:underline">
+                      {p.displayName}
+                    </Link>
+                    {p.isMentor && <span className="text-xs text-stone-600 dark:text-stone-400">Mentor</span>}
+                  </li>
+                ))}
+                {list.total > list.people.length && (
+                  <li className="text-sm text-stone-600 dark:text-stone-400">and {list.total - list.people.length} more</li>
+                )}
+              </ul>
+            )}
+          </details>
+        ))}
+      </section>
 
       {other && (
         <section aria-label={`Block or report ${member.displayName}`} className="flex flex-wrap items-start gap-4 border-t border-stone-200 pt-4 dark:border-stone-800">
