@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { MarkdownEditor } from '@/components/markdown-editor';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { Dialog, DialogClose } from '@/components/ui/dialog';
 import { FormStatus, TextField } from '@/components/ui/field';
 import { initialResult } from '@/lib/action-result';
 import { MAX_POST_BODY, MAX_TITLE_LENGTH } from '@/lib/validation/post-limits';
@@ -70,9 +70,12 @@ export function DeletePostForm({ postId }: { postId: string }) {
         <input type="hidden" name="postId" value={postId} />
         <p className="text-sm">The post, its comments and its reactions are removed for good.</p>
         <FormStatus ok={state.ok} message={state.ok ? undefined : state.error} />
-        <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? 'Deleting…' : 'Delete post'}
-        </Button>
+        <div className="flex flex-wrap justify-end gap-3">
+          <DialogClose />
+          <Button type="submit" variant="danger" disabled={pending}>
+            {pending ? 'Deleting…' : 'Delete post'}
+          </Button>
+        </div>
       </form>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef } from 'react';
+import { createContext, useContext, useId, useRef, type RefObject } from 'react';
 import { buttonClass, type ButtonVariant } from './button';
 
 // Invoker commands (commandfor/command) open and close the dialog without JavaScript in current
@@ -8,10 +8,12 @@ import { buttonClass, type ButtonVariant } from './button';
 const invoke = (dialogId: string, command: 'show-modal' | 'close') => ({ commandfor: dialogId, command }) as object;
 const nativeCommands = () => typeof HTMLButtonElement !== 'undefined' && 'command' in HTMLButtonElement.prototype;
 
+const DialogContext = createContext<{ id: string; ref: RefObject<HTMLDialogElement | null> } | null>(null);
+
 /**
  * A modal built on the native <dialog>: focus moves into it and back, Escape closes it, the
  * page behind is inert. For a confirmation: the trigger opens it, the children hold the form
- * that does the thing, and "Cancel" closes it.
+ * that does the thing, with a DialogClose beside its button.
  */
 export function Dialog({
   trigger,
@@ -27,7 +29,7 @@ export function Dialog({
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
   return (
-    <>
+    <DialogContext value={{ id, ref }}>
       <button
         type="button"
         className={buttonClass(triggerVariant)}
@@ -48,19 +50,25 @@ export function Dialog({
           {title}
         </h2>
         {children}
-        <div className="flex justify-end">
-          <button
-            type="button"
-            className={buttonClass('ghost')}
-            {...invoke(id, 'close')}
-            onClick={() => {
-              if (!nativeCommands()) ref.current?.close();
-            }}
-          >
-            Cancel
-          </button>
-        </div>
       </dialog>
-    </>
+    </DialogContext>
+  );
+}
+
+/** Closes the Dialog it is in, doing nothing else: "Cancel". */
+export function DialogClose({ children = 'Cancel', variant = 'secondary' }: { children?: React.ReactNode; variant?: ButtonVariant }) {
+  const dialog = useContext(DialogContext);
+  if (!dialog) throw new Error('DialogClose belongs inside a Dialog');
+  return (
+    <button
+      type="button"
+      className={buttonClass(variant)}
+      {...invoke(dialog.id, 'close')}
+      onClick={() => {
+        if (!nativeCommands()) dialog.ref.current?.close();
+      }}
+    >
+      {children}
+    </button>
   );
 }
