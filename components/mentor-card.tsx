@@ -22,7 +22,8 @@ export type MentorCardData = {
 
 const TAGS_SHOWN = 3;
 
-export function MentorCard({ mentor, headingLevel = 2 }: { mentor: MentorCardData; headingLevel?: 2 | 3 }) {
+/** A mentor in a list; `children` go at the bottom of the card (why they are suggested, buttons). */
+export function MentorCard({ mentor, headingLevel = 2, children }: { mentor: MentorCardData; headingLevel?: 2 | 3; children?: React.ReactNode }) {
   const Heading = `h${headingLevel}` as const;
   const slots = availability(mentor);
   const more = mentor.tags.length - TAGS_SHOWN;
@@ -56,6 +57,7 @@ export function MentorCard({ mentor, headingLevel = 2 }: { mentor: MentorCardDat
       <p className="text-xs text-stone-600 dark:text-stone-400">
         {compactNumber(mentor.followerCount)} {mentor.followerCount === 1 ? 'follower' : 'followers'}
       </p>
+      {children}
     </Card>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { cardClass } from '@/components/ui/card';
 import { Choice, ChoiceGroup } from '@/components/ui/choice';
 import { FormStatus, TextField } from '@/components/ui/field';
 import { initialResult } from '@/lib/action-result';
@@ -40,7 +41,7 @@ export function WelcomeForm({
       <ChoiceGroup legend="What brings you here?" name="goal" errors={errors?.goal}>
         <div className="grid gap-2 sm:grid-cols-3">
           {GOALS.map((g) => (
-            <div key={g.value} className="rounded-xl border border-stone-200 bg-white p-3 dark:border-stone-800 dark:bg-stone-900">
+            <div key={g.value} className={cardClass('sm', 'has-checked:border-ask-700 dark:has-checked:border-ask-50')}>
               <Choice type="radio" name="goal" value={g.value} label={g.label} detail={g.detail} defaultChecked={answers.goal === g.value} />
             </div>
           ))}

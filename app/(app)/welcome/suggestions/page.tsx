@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { FollowButton } from '@/components/follow-button';
 import { MentorCard } from '@/components/mentor-card';
 import { buttonClass, ButtonLink } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 import { getOnboarding, suggestMentors, type MentorSuggestion } from '@/db/queries/onboarding';
 import { getOwnMentorProfile } from '@/db/queries/mentors';
 import { requireUser } from '@/lib/session';
@@ -52,7 +53,7 @@ export default async function SuggestionsPage() {
       </header>
 
       {wantsToMentor && (
-        <section aria-labelledby="mentor-heading" className="rounded-2xl border border-grow-600/30 bg-grow-50 p-5 text-grow-700">
+        <section aria-labelledby="mentor-heading" className="rounded-2xl border border-grow-600/30 bg-grow-50 p-5 text-grow-700 dark:border-grow-50/30 dark:bg-stone-900 dark:text-grow-50">
           <h2 id="mentor-heading" className="font-semibold">
             You would like to mentor others
           </h2>
@@ -64,23 +65,24 @@ export default async function SuggestionsPage() {
       )}
 
       {suggestions.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-stone-300 p-6 text-center text-stone-700 dark:border-stone-700 dark:text-stone-300">
-          No mentors to suggest yet. <Link href="/feed" className="underline">Read the latest posts</Link> in the meantime.
-        </p>
+        <EmptyState title="No mentors to suggest yet." action={<ButtonLink href="/feed" variant="secondary">Read the latest posts</ButtonLink>}>
+          Mentors appear here as soon as someone lists themself in the directory.
+        </EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {suggestions.map((m) => (
-            <li key={m.id} className="flex flex-col gap-2">
-              <MentorCard mentor={m} />
-              <p className="text-sm text-stone-700 dark:text-stone-300">{reasons(m)}</p>
-              <div className="flex flex-wrap items-start gap-2">
-                <FollowButton memberId={m.id} memberName={m.displayName} following={m.following} action={followAction} />
-                {m.accepting && m.openSlots > 0 && (
-                  <Link href={`/u/${m.handle}/ask`} className={buttonClass('secondary')}>
-                    Ask<span className="sr-only"> {m.displayName} for a mentorship</span>
-                  </Link>
-                )}
-              </div>
+            <li key={m.id}>
+              <MentorCard mentor={m}>
+                <p className="border-t border-stone-200 pt-3 text-sm text-stone-700 dark:border-stone-800 dark:text-stone-300">{reasons(m)}</p>
+                <div className="flex flex-wrap items-start gap-2">
+                  <FollowButton memberId={m.id} memberName={m.displayName} following={m.following} action={followAction} />
+                  {m.accepting && m.openSlots > 0 && (
+                    <Link href={`/u/${m.handle}/ask`} className={buttonClass('secondary')}>
+                      Ask<span className="sr-only"> {m.displayName} for a mentorship</span>
+                    </Link>
+                  )}
+                </div>
+              </MentorCard>
             </li>
           ))}
         </ul>
