@@ -158,7 +158,7 @@ describe('signing up and in', () => {
   it('an address makes 5 accounts an hour; the 6th is refused, another address is not', async () => {
     await actAs(undefined);
     request.ip = '203.0.113.50';
-    for (let i = 0; i < 5; i++) expect(await submit(signUpAction, signUpFields())).toMatchObject({ kind: 'redirect', location: expect.stringMatching(/^\/u\/new_/) });
+    for (let i = 0; i < 5; i++) expect(await submit(signUpAction, signUpFields())).toMatchObject({ kind: 'redirect', location: '/welcome' });
     const fields = signUpFields();
     expectRefusedForRate(await submit(signUpAction, fields), { handle: fields.handle, email: fields.email });
     expect(await database.db.select().from(users).where(eq(users.handle, fields.handle))).toEqual([]);
