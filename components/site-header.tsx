@@ -41,8 +41,9 @@ export async function SiteHeader({ signOutAction, themeAction }: { signOutAction
         <Link href="/" className="mr-auto text-lg font-bold tracking-tight lg:mr-3">
           Ask <span className="text-ask-700 dark:text-ask-50">or</span> Grow
         </Link>
-        {/* On a phone the sections get a row of their own that scrolls sideways, not four rows. */}
-        <div className="order-last -mx-1 flex w-full gap-1 overflow-x-auto px-1 lg:order-none lg:mr-auto lg:w-auto">
+        {/* On a phone the sections get rows of their own below, wrapping rather than scrolling
+            sideways, so none is hidden past the edge. */}
+        <div className="order-last -mx-1 flex w-full flex-wrap gap-1 px-1 lg:order-none lg:mr-auto lg:w-auto">
           <Link href="/mentors" className={link}>
             Mentors
           </Link>
