@@ -109,9 +109,18 @@ function failingAudits(lhr: Result, category: Category): PageResult['failingAudi
 
 async function audit(url: string, port: number) {
   const runs: Result[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  // A run whose trace recording failed (Lighthouse's NO_NAVSTART, NO_FCP: now and then in headless
+  // Chromium) is run again, up to twice; its scores would be missing, not low.
+  for (let i = 0, retries = 0; i < RUNS; i++) {
     const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const error = result.lhr.runtimeError;
+    if (error) {
+      if (++retries > 2) throw new Error(`Lighthouse could not audit ${url}: ${error.code} ${error.message}`);
+      console.log(`  ${url}: ${error.code}, running again`);
+      i--;
+      continue;
+    }
     runs.push(result.lhr);
   }
   return RUNS > 1 ? computeMedianRun(runs) : runs[0]!;
