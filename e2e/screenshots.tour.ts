@@ -47,7 +47,8 @@ async function firstHref(page: Page, path: string, selector: string) {
 
 test('the tour', async ({ browser, page }) => {
   mkdirSync(OUT, { recursive: true });
-  const post = await firstHref(page, '/feed', 'main a[href^="/posts/"]:not([href="/posts/new"])');
+  // A demo mentor's post (with its discussion), not whatever a fixture wrote last.
+  const post = await firstHref(page, '/u/demo_mentor', 'main a[href^="/posts/"]:not([href="/posts/new"])');
   for (const [name, path] of [
     ['home', '/'],
     ['mentors', '/mentors'],

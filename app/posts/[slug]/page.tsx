@@ -165,7 +165,7 @@ export default async function PostPage({ params, searchParams }: PageProps<'/pos
 
       <section aria-label="Author" className={cardClass('sm', 'flex flex-wrap items-center gap-4')}>
         <Avatar user={post.author} size={48} decorative />
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-40">
           <Link href={`/u/${post.author.handle}`} className="font-semibold break-words hover:underline">
             {post.author.displayName}
           </Link>
