@@ -20,7 +20,8 @@ import postgres from 'postgres';
 import { advisoryLock, POSTGRES_SESSION, setDatabase, type Database, type Db } from '@/db';
 import { computeInsights } from '@/db/queries/insights';
 import * as schema from '@/db/schema';
-import { DEFAULT_BENCH_DATABASE_URL, DEFAULT_UNTIL, databaseName, ensureInsightsDataset, sizeAt, type Progress } from '@/db/seed/insights-scale';
+import { DEFAULT_BENCH_DATABASE_URL, DEFAULT_UNTIL, databaseName, ensureInsightsDataset, sizeAt } from '@/db/seed/insights-scale';
+import { loadProgress } from '@/db/seed/copy';
 
 const BUDGET_MS = 500;
 
@@ -55,25 +56,6 @@ const n = (value: number) => value.toLocaleString('en-US');
 
 // ---- The data set ------------------------------------------------------------------------
 
-async function progressBar(): Promise<Progress | undefined> {
-  if (!process.stderr.isTTY) return undefined;
-  const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar(
-    {
-      format: '{table} {bar} {percentage}% | {value}/{total} rows | {rate} rows/s | {duration_formatted}',
-      stream: process.stderr,
-      hideCursor: true,
-      formatValue: (value, _options, type) => (type === 'value' || type === 'total' ? n(value) : String(value)),
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  return {
-    start: (total) => bar.start(total, 0, { table: ''.padEnd(19), rate: '0' }),
-    update: (rows, table, rate) => bar.update(rows, { table: table.padEnd(19), rate: n(rate) }),
-    stop: () => bar.stop(),
-  };
-}
-
 const size = sizeAt(scale);
 console.log(
   `Insights benchmark: database "${databaseName(url)}", seed ${seed}, scale ${scale} ` +
@@ -84,7 +66,8 @@ const { marker, reused } = await ensureInsightsDataset(url, {
   scale,
   until,
   regenerate: flags.regenerate,
-  progress: await progressBar(),
+  // A bar on a terminal; in logs, nothing per table (the summary follows).
+  progress: process.stderr.isTTY ? await loadProgress({ bar: true, log: (message) => console.log(message) }) : undefined,
   log: (message) => console.log(message),
 });
 const generation = {

@@ -182,8 +182,14 @@ export function zipfSampler(n: number, s: number, random: () => number): () => n
     total += 1 / (k + 1) ** s;
     cumulative[k] = total;
   }
+  return cumulativeSampler(cumulative, random);
+}
+
+/** A sampler of indices 0..n-1 in proportion to their weights, given as running totals. */
+export function cumulativeSampler(cumulative: Float64Array, random: () => number) {
+  const n = cumulative.length;
   return () => {
-    const x = random() * total;
+    const x = random() * cumulative[n - 1]!;
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {

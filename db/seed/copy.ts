@@ -7,6 +7,7 @@ import { finished } from 'node:stream/promises';
 import postgres from 'postgres';
 import { fromPostgres } from '@/db';
 import { migrate } from '@/db/migrate';
+import { cumulativeSampler } from './bulk';
 
 export type Random = () => number;
 
@@ -16,22 +17,6 @@ export function skewedSampler(n: number, s: number, offset: number, random: Rand
   let total = 0;
   for (let k = 0; k < n; k++) cumulative[k] = total += (k + offset) ** -s;
   return cumulativeSampler(cumulative, random);
-}
-
-/** A sampler of indices 0..n-1 in proportion to their weights, given as running totals. */
-export function cumulativeSampler(cumulative: Float64Array, random: Random) {
-  const n = cumulative.length;
-  return () => {
-    const x = random() * cumulative[n - 1]!;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cumulative[mid]! > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
 }
 
 /** An index of `weights` (which sum to 1), drawn with probability equal to its weight. */

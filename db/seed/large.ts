@@ -27,7 +27,7 @@ import type postgres from 'postgres';
 import { REACTION_KINDS } from '@/db/schema';
 import { markdownToPlainText } from '@/lib/markdown';
 import { hashPassword } from '@/lib/password';
-import { seededRandom, standardNormal } from './bulk';
+import { cumulativeSampler, seededRandom, standardNormal } from './bulk';
 import { slugify } from './content';
 import {
   AREAS,
@@ -52,7 +52,6 @@ import {
   type CommentKind,
 } from './content-words';
 import {
-  cumulativeSampler,
   ensureDataset,
   iso,
   line,
