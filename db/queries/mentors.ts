@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, rowsOf } from '@/db';
 import { mentorProfiles, mentorshipRequests, tags } from '@/db/schema';
 import { recordEvent } from './events';
 import { tagSlug } from '@/lib/tags';
@@ -163,10 +163,7 @@ export function popularTags(limit = 24) {
             order by c.mentors desc, t.slug
             limit ${limit}`,
       )
-      .then((r) => {
-        const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { slug: string; name: string; mentors: number }[];
-        return rows.map((row) => ({ ...row, mentors: Number(row.mentors) }));
-      });
+      .then((r) => rowsOf<{ slug: string; name: string; mentors: number }>(r).map((row) => ({ ...row, mentors: Number(row.mentors) })));
     popular = { at: Date.now(), value };
     value.catch(() => (popular = undefined));
   }

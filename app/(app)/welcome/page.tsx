@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { getOnboarding } from '@/db/queries/onboarding';
 import { popularTags, tagNames } from '@/db/queries/mentors';
-import { LANGUAGE_CODES, languageName } from '@/lib/languages';
+import { isLanguageCode, LANGUAGE_CODES, languageName } from '@/lib/languages';
 import { requireUser } from '@/lib/session';
 import { WelcomeForm } from './welcome-form';
 
@@ -14,7 +14,7 @@ const COMMON_LANGUAGES = 12;
 /** "de-CH,de;q=0.9,en;q=0.8" → ["de", "en"], the languages we list. */
 function acceptedLanguages(header: string | null) {
   const codes = (header ?? '').split(',').map((part) => part.split(';')[0]!.trim().split('-')[0]!.toLowerCase());
-  return [...new Set(codes)].filter((code) => (LANGUAGE_CODES as readonly string[]).includes(code));
+  return [...new Set(codes)].filter(isLanguageCode);
 }
 
 export default async function WelcomePage() {
