@@ -83,8 +83,13 @@ async function grow(a: string, b: string, firstDaysAgo = 20) {
   await commentOn(b, a);
 }
 
-const backdate = (id: string, startedDaysAgo: number, firstContactDaysAgo = startedDaysAgo) =>
-  database.db.update(mentorships).set({ startedAt: daysAgo(startedDaysAgo), firstContactAt: daysAgo(firstContactDaysAgo) }).where(eq(mentorships.id, id));
+// One clock reading for both: two would put the first contact a millisecond after the start now
+// and then, which the mentorships_first_contact check refuses.
+const backdate = (id: string, startedDaysAgo: number, firstContactDaysAgo = startedDaysAgo) => {
+  const now = Date.now();
+  const at = (d: number) => new Date(now - d * DAY);
+  return database.db.update(mentorships).set({ startedAt: at(startedDaysAgo), firstContactAt: at(firstContactDaysAgo) }).where(eq(mentorships.id, id));
+};
 
 let coldMentor: string;
 let warmMentor: string;
